@@ -1,0 +1,3 @@
+"""parley: verifiable event data from news about negotiations and geopolitics."""
+
+__version__ = "0.1.0"

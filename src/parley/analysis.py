@@ -1,0 +1,28 @@
+"""Questions asked of coded data: claims by speaker and amount, and (later) stories,
+framing and who sits at the table."""
+
+from __future__ import annotations
+
+from parley.models import Claim
+
+
+def filter_claims(claims: list[Claim], *, speaker: str | None = None,
+                  min_amount: float | None = None, max_amount: float | None = None,
+                  currency: str | None = None) -> list[Claim]:
+    """Claims whose speaker matches (code or text) and that hold an amount in range."""
+    def speaker_ok(c: Claim) -> bool:
+        if not speaker:
+            return True
+        s = c.speaker
+        return bool(s) and speaker.lower() in " ".join(
+            filter(None, [s.code, s.text, s.name])).lower()
+
+    def amount_ok(c: Claim) -> bool:
+        if min_amount is None and max_amount is None and not currency:
+            return True
+        return any((min_amount is None or (a.value or 0) >= min_amount)
+                   and (max_amount is None or (a.value or 0) <= max_amount)
+                   and (not currency or (a.currency or "").upper() == currency.upper())
+                   for a in c.amounts)
+
+    return [c for c in claims if speaker_ok(c) and amount_ok(c)]

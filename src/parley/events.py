@@ -1,0 +1,508 @@
+"""Event coding over spaCy dependency parses.
+
+For every verb or event noun whose lemma is in the verb dictionary, the coder finds the
+pattern that fits, reads the actor and recipient from the parse (active and passive
+voice, compounds, appositions, prepositional targets, inherited subjects of ``xcomp``
+and conjoined verbs), and sets PLOVER's auxiliary modes from the clause around it.
+Verbless photo captions ("A and B in Moscow on Dec. 2") are read as meetings.
+Each event records the pattern and the parse steps that produced it (``explanation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from parley.actors import DocumentActors
+from parley.codebook import CameoTable, VerbDictionary, VerbPattern
+from parley.models import ActorMention, Event, Place, TimeExpression
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+CONDITION_MARKS = {"if", "unless"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
+                "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
+PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "lead", "host",
+                       "conduct", "launch", "open", "resume", "begin", "start", "take",
+                       "have", "organize", "organise", "chair", "convene", "stage", "carry",
+                       "sign", "impose", "announce", "hold", "broker", "mediate"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+HISTORICAL_AFTER = timedelta(days=365)
+
+
+@dataclass
+class SentenceContext:
+    """What coding one sentence needs besides the parse."""
+
+    article_id: str
+    index: int
+    published: date | None
+    actors: DocumentActors
+    resolve_date: object  # callable(text, start, end) -> TimeExpression | None
+    resolve_place: object  # callable(text, start, end) -> Place | None
+    explanation: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes events in parsed sentences with a verb dictionary and the CAMEO table."""
+
+    def __init__(self, verbs: VerbDictionary, cameo: CameoTable):
+        self.verbs = verbs
+        self.cameo = cameo
+
+    # --- entry point --------------------------------------------------------------
+    def code_sentence(self, sent: Span, ctx: SentenceContext) -> list[Event]:
+        events: list[Event] = []
+        used_nouns: set[int] = set()
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+                pattern, obj = self._verb_pattern(token, ctx)
+                if pattern:
+                    if obj is not None:
+                        used_nouns.add(obj.i)
+                    event = self._verb_event(token, pattern, obj, sent, ctx)
+                    if event:
+                        events.append(event)
+        for token in sent:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
+                event = self._noun_event(token, sent, ctx)
+                if event:
+                    events.append(event)
+        if not events:
+            caption = self._caption_event(sent, ctx)
+            if caption:
+                events.append(caption)
+        return events
+
+    # --- choosing a pattern -------------------------------------------------------
+    def _verb_pattern(self, verb: Token, ctx: SentenceContext
+                      ) -> tuple[VerbPattern | None, Token | None]:
+        candidates = self.verbs.candidates("VERB", verb.lemma_)
+        if not candidates:
+            return None, None
+        obj = _direct_object(verb)
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        fitting = []
+        for p in candidates:
+            if p.object and (obj is None or obj.lemma_.lower() not in p.object
+                             and obj.lower_ not in p.object):
+                continue
+            if p.particle and p.particle not in particles:
+                continue
+            if p.prep and p.prep not in preps and not (
+                    obj is not None and p.prep in {c.lower_ for c in obj.children}):
+                continue
+            if p.actor_sector:
+                subject = self._subjects(verb, ctx)
+                if not any(m.sector in p.actor_sector for m in subject):
+                    continue
+            fitting.append(p)
+        if not fitting:
+            return None, None
+        best = max(fitting, key=lambda p: p.specificity)
+        return best, obj if best.object else None
+
+    # --- verbs --------------------------------------------------------------------
+    def _verb_event(self, verb: Token, pattern: VerbPattern, obj: Token | None, sent: Span,
+                    ctx: SentenceContext) -> Event | None:
+        explanation = [f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
+                       f"pattern {pattern.id} from {pattern.source}"]
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                      for c in verb.children)
+        actors = self._subjects(verb, ctx)
+        explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
+                           + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
+        recipients = self._recipients(verb, pattern, obj, passive, ctx)
+        return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
+
+    def _subjects(self, verb: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """The actor: subject, passive agent, or a subject inherited from the governing
+        verb ('agreed to meet', 'met and signed', relative clauses)."""
+        token = verb
+        for _ in range(4):
+            passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in token.children)
+            if passive:
+                heads = [g for c in token.children if c.dep_ == "agent"
+                         for g in c.children if g.dep_ == "pobj"]
+            else:
+                heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if heads:
+                return self._resolve_all(heads, ctx)
+            if token.dep_ == "relcl" and not passive:
+                return self._resolve_all([token.head], ctx)
+            if token.dep_ == "acl" and passive is False:
+                return []
+            if token.dep_ in INHERIT_DEPS and token.head is not token:
+                token = token.head
+                continue
+            break
+        return []
+
+    def _recipients(self, verb: Token, pattern: VerbPattern, obj: Token | None,
+                    passive: bool, ctx: SentenceContext) -> list[ActorMention]:
+        heads: list[Token] = []
+        if passive:
+            heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if not heads and verb.dep_ == "acl":
+                heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
+        for where in pattern.recipient:
+            if heads:
+                break
+            heads = _find_slot(verb, obj, where, pattern)
+        if not heads and pattern.prep:
+            heads = _find_slot(verb, obj, f"prep:{pattern.prep}", pattern)
+        return self._resolve_all(heads, ctx)
+
+    def _resolve_all(self, heads: list[Token], ctx: SentenceContext) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for head in heads:
+            for token in [head, *head.conjuncts]:
+                pair = ctx.actors.resolve_pair(token)
+                mentions = pair or [ctx.actors.resolve_token(token)]
+                for m in mentions:
+                    if m and m.country and all(m.start != f.start for f in found):
+                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
+                        found.append(m)
+                if not pair:
+                    found.extend(self._possessor_actors(token, ctx, found))
+        return found
+
+    def _possessor_actors(self, token: Token, ctx: SentenceContext,
+                          found: list[ActorMention]) -> list[ActorMention]:
+        """'the U.S. and Russia's top diplomats': conjoined possessors each name a side."""
+        extra = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                for conj in child.conjuncts:
+                    m = ctx.actors.resolve_token(conj)
+                    if m and m.country and all(m.start != f.start for f in found):
+                        sector = ctx.actors.base.agent_sector(token.lemma_)
+                        if sector and m.kind == "country":
+                            m.sector, m.code = sector, m.country + sector
+                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
+                        extra.append(m)
+        return extra
+
+    # --- event nouns --------------------------------------------------------------
+    def _noun_event(self, noun: Token, sent: Span, ctx: SentenceContext) -> Event | None:
+        candidates = self.verbs.candidates("NOUN", noun.lemma_)
+        if not candidates:
+            return None
+        pattern = candidates[0]
+        governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
+            noun.head.head if noun.dep_ == "pobj" else None)
+        governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
+        anchored = _attached_place(noun) is not None or _attached_date(noun) is not None
+        verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
+            t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
+        if not (governed or anchored or verbless):
+            return None
+        actors = self._noun_modifier_actors(noun, ctx)
+        if governed and not actors:
+            actors = self._subjects(governor, ctx)
+        recipients = self._resolve_all(
+            [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
+             {"with", "on", "against", "between", "to", "for"}
+             for g in c.children if g.dep_ == "pobj"], ctx)
+        explanation = [f"event noun '{noun.text}' matched pattern {pattern.id}; "
+                       f"{'governed by ' + governor.text if governed else 'anchored by date/place'}"]
+        return self._build(pattern, noun, None, actors, recipients, sent, ctx, explanation)
+
+    def _noun_modifier_actors(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """Actors named inside the noun phrase: 'a U.S.-Russia summit', 'Russia's attack',
+        'the Trump-Putin summit', 'talks by the two presidents'."""
+        heads = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+        heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "between"}
+                  for g in c.children if g.dep_ == "pobj"]
+        found: list[ActorMention] = []
+        for head in heads:
+            for tok in [head, *head.children]:
+                if tok.dep_ in {"compound", "amod", "poss", "nmod", "pobj", "conj"} or tok is head:
+                    m = ctx.actors.resolve_token(tok, as_argument=False) or (
+                        _country_mention(tok, ctx))
+                    if m and m.country and all(m.country != f.country or m.name != f.name
+                                               for f in found):
+                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
+                        found.append(m)
+        return found
+
+    # --- verbless captions --------------------------------------------------------
+    def _caption_event(self, sent: Span, ctx: SentenceContext) -> Event | None:
+        """'A (R) and B (L), accompanied by C, in Moscow, Russia on Dec. 2, 2025.'"""
+        root = sent.root
+        if root.pos_ not in {"PROPN", "NOUN"} or any(
+                t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"}
+                and t.tag_ not in {"VBN", "VBG"} for t in sent):
+            return None
+        heads = [root, *root.conjuncts]
+        heads += [g for t in sent if t.lower_ == "by" and t.head.tag_ == "VBN"
+                  for g in t.children if g.dep_ == "pobj"]
+        people = self._resolve_all(heads, ctx)
+        place = None
+        for t in sent:
+            if t.lower_ in PLACE_PREPS and t.head in heads:
+                place = ctx.resolve_place(*_pobj_text(t))
+                if place:
+                    break
+        countries = {m.country for m in people}
+        if len(countries) < 2 or place is None:
+            return None
+        hosts = [m for m in people if m.country == place.country]
+        guests = [m for m in people if m.country != place.country]
+        cameo = "042" if hosts and guests else "040"
+        pattern = VerbPattern(id=f"caption:{'visit' if hosts else 'meet'}", lemma="",
+                              cameo=cameo, source="events.py caption rule", symmetric=True)
+        actors, recipients = (guests, hosts) if hosts else (people[:1], people[1:])
+        explanation = ["verbless caption naming actors of several countries and a place: "
+                       + ("visitors are the actors from outside the host country" if hosts
+                          else "a meeting")]
+        event = self._build(pattern, root, None, actors, recipients, sent, ctx, explanation)
+        if event:
+            event.place = place
+        return event
+
+    # --- assembling -----------------------------------------------------------------
+    def _build(self, pattern: VerbPattern, trigger: Token, obj: Token | None,
+               actors: list[ActorMention], recipients: list[ActorMention], sent: Span,
+               ctx: SentenceContext, explanation: list[str]) -> Event | None:
+        if not actors and pattern.symmetric and len(recipients) > 1:
+            actors, recipients = recipients[:1], recipients[1:]
+        if pattern.symmetric and not recipients:
+            actors, recipients = _split_sides(actors)
+        recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
+        if not actors:
+            return None
+        code = self.cameo.get(pattern.cameo)
+        if not code.plover:
+            return None
+        modes, why = _modes(trigger)
+        explanation += why
+        if code.mode:
+            modes.insert(0, code.mode)
+        when = self._event_date(trigger, sent, ctx)
+        if when and ctx.published and when.granularity != "vague" and _before_window(
+                when, ctx.published) and "historical" not in modes:
+            modes.append("historical")
+            explanation.append(f"historical: dated {when.value}, over a year before publication")
+        where = self._event_place(trigger, obj, ctx)
+        reporter = _reporting_speaker(trigger, self.verbs.reporting)
+        source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
+        trigger_text = trigger.text if obj is None else f"{trigger.text} … {obj.text}"
+        doc_offset = sent.start_char
+        return Event(
+            article_id=ctx.article_id, sentence_index=ctx.index, cameo=code.code,
+            plover=code.plover, actors=actors, recipients=recipients, trigger=trigger_text,
+            start=doc_offset, end=sent.end_char, sentence=sent.text, rule=pattern.id,
+            quad_class=code.quad_class, goldstein=code.goldstein, modes=modes,
+            context=list(code.context), date=when, place=where, source_actor=source_actor,
+            confidence=_confidence(pattern, actors, recipients, when, modes),
+            trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger),
+            explanation=explanation, id=f"{ctx.article_id}-s{ctx.index}-t{trigger.i - sent.start}")
+
+    def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
+                    ) -> TimeExpression | None:
+        """A DATE entity attached to the trigger, else the nearest one in the sentence."""
+        attached = _attached_date(trigger)
+        candidates = [attached] if attached is not None else sorted(
+            (e for e in sent.ents if e.label_ == "DATE"),
+            key=lambda e: abs(e.start - trigger.i))
+        for ent in candidates:
+            found = ctx.resolve_date(ent.text, ent.start_char, ent.end_char)
+            if found:
+                return found
+        return None
+
+    def _event_place(self, trigger: Token, obj: Token | None, ctx: SentenceContext
+                     ) -> Place | None:
+        for head in [trigger, obj, trigger.head if trigger.dep_ in {"xcomp", "conj"} else None]:
+            if head is None:
+                continue
+            prep = _attached_place(head)
+            if prep is not None:
+                place = ctx.resolve_place(*_pobj_text(prep))
+                if place:
+                    return place
+        return None
+
+
+# --- parse helpers ------------------------------------------------------------------
+
+def _direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in {"dobj", "attr"} or (c.dep_ in PASSIVE_SUBJECT_DEPS):
+            return c
+    for c in verb.children:  # "engage in talks", "take part in negotiations"
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
+    """Heads in a slot: 'dobj', 'dative', 'prep:with', 'object.prep:on'."""
+    owner, _, slot = where.rpartition(".")
+    base = obj if owner == "object" else verb
+    if base is None:
+        return []
+    if slot == "dobj":
+        if pattern.object:
+            return []  # the object is the event noun, not the recipient
+        return [c for c in base.children if c.dep_ == "dobj"]
+    if slot == "dative":
+        return [g for c in base.children if c.dep_ == "dative"
+                for g in ([c] if c.pos_ != "ADP" else c.children)]
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        bases = [base] if owner else [base, *([obj] if obj is not None else [])]
+        return [g for b in bases for c in b.children
+                if c.dep_ in {"prep", "dative"} and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+def _attached_date(token: Token) -> Span | None:
+    for child in token.children:
+        for t in [child, *child.children]:
+            if t.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "prep", "tmod", "pobj",
+                                                        "nmod", "compound", "advmod", "amod"}:
+                return _entity_of(t)
+    return None
+
+
+def _attached_place(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for g in child.children:
+                if g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or any(
+                        t.ent_type_ in PLACE_LABELS for t in g.subtree)):
+                    return child
+    return None
+
+
+def _pobj_text(prep: Token) -> tuple[str, int, int]:
+    tokens = [t for t in prep.subtree if t is not prep]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    # stop before a date inside the phrase: "in Moscow, Russia on Dec. 2"
+    cut = [t for t in tokens if t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ == "on")]
+    if cut:
+        tokens = [t for t in tokens if t.i < cut[0].i]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+    if not tokens:
+        return "", prep.idx, prep.idx
+    doc = prep.doc
+    span = doc[tokens[0].i: tokens[-1].i + 1]
+    return span.text, span.start_char, span.end_char
+
+
+def _entity_of(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return token.doc[token.i: token.i + 1]
+
+
+def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:
+    """Hyphenated country pairs like 'U.S.-Russia' are split by the tokenizer; each part
+    is a country name."""
+    code = ctx.actors.base.country_of(token.text)
+    if not code:
+        return None
+    return ActorMention(text=token.text, start=token.idx, end=token.idx + len(token),
+                        code=code, country=code, kind="country", rule=f"country:{token.text}")
+
+
+def _split_sides(actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """For meetings with no stated recipient, 'A and B met': the first country's actors
+    are the actor, the others the recipient (CONSULT is scored as an unordered pair)."""
+    if not actors:
+        return actors, []
+    first = actors[0].country
+    return ([a for a in actors if a.country == first], [a for a in actors if a.country != first])
+
+
+def _clause_chain(token: Token) -> Iterator[Token]:
+    """The token and the verbs governing it, up to (not past) a reporting clause."""
+    current = token
+    for _ in range(8):
+        yield current
+        if current.dep_ in {"ROOT", "ccomp", "parataxis"} or current.head is current:
+            return
+        current = current.head
+
+
+def _modes(trigger: Token) -> tuple[list[str], list[str]]:
+    modes: list[str] = []
+    why: list[str] = []
+    chain = list(_clause_chain(trigger))
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids) and "negation" not in modes:
+            modes.append("negation")
+            why.append(f"negation: '{tok.text}' is negated")
+        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+               for c in kids) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                     for m in kids):
+            if "hypothetical" not in modes:
+                modes.append("hypothetical")
+                why.append(f"hypothetical: conditional clause at '{tok.text}'")
+        aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
+        if aux & HYPOTHETICAL_AUX and "hypothetical" not in modes and "future" not in modes:
+            modes.append("hypothetical")
+            why.append(f"hypothetical: modal '{next(iter(aux & HYPOTHETICAL_AUX))}'")
+        if (aux & FUTURE_AUX or {"going"} <= aux) and "future" not in modes:
+            modes.append("future")
+            why.append(f"future: auxiliary at '{tok.text}'")
+        if tok is not trigger and tok.lemma_ in INTENT_HEADS and "future" not in modes \
+                and tok.lemma_ != trigger.lemma_:
+            modes.append("future")
+            why.append(f"future: intent verb '{tok.text}'")
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS and "negation" not in modes:
+        modes.append("negation")
+        why.append(f"negation: reported under '{top.head.text}'")
+    for tok in chain[1:]:
+        if tok.lemma_ in NEGATING_HEADS and tok.lemma_ != "deny" and "negation" not in modes:
+            modes.append("negation")
+            why.append(f"negation: governed by '{tok.text}'")
+    return modes, why
+
+
+def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
+    top = list(_clause_chain(trigger))[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_ in reporting:
+        for c in top.head.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+    return None
+
+
+def _before_window(when: TimeExpression, published: date) -> bool:
+    end = when.end_value or when.value
+    year = int(end[:4])
+    last_day = {"day": end, "month": f"{end}-28", "year": f"{year}-12-31",
+                "decade": f"{year + 9}-12-31"}.get(when.granularity)
+    if not last_day:
+        return False
+    return date.fromisoformat(last_day[:10]) < published - HISTORICAL_AFTER
+
+
+def _confidence(pattern: VerbPattern, actors: list[ActorMention],
+                recipients: list[ActorMention], when: TimeExpression | None,
+                modes: list[str]) -> float:
+    score = 0.5 + 0.1 * min(pattern.specificity, 2) + (0.15 if recipients else 0)
+    score += 0.05 if when else 0
+    score += 0.1 if all(a.rule.startswith("actor:") for a in actors) else 0
+    score -= 0.1 if {"hypothetical", "negation"} & set(modes) else 0
+    return round(min(score, 0.95), 2)
