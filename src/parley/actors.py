@@ -275,17 +275,15 @@ class DocumentActors:
         self.base = base
         self.day = day
         self.people: dict[str, ActorMention] = {}  # surname -> mention of the full name
-        self.last_person: ActorMention | None = None
-        self.last_group: ActorMention | None = None
+        self.history: list[ActorMention] = []  # resolved mentions in text order
         self.recent_countries: list[str] = []
 
     def remember(self, mention: ActorMention) -> None:
-        if mention.kind == "person":
-            self.last_person = mention
-            if mention.name:
-                self.people[normalise(mention.name.split()[-1])] = mention
-        elif mention.country:
-            self.last_group = mention
+        if mention.kind == "person" and mention.name:
+            self.people[normalise(mention.name.split()[-1])] = mention
+        if mention.country:
+            self.history.append(mention)
+            self.history.sort(key=lambda m: m.start)
         if mention.country and mention.country not in BLOCS:
             if mention.country in self.recent_countries:
                 self.recent_countries.remove(mention.country)
@@ -317,10 +315,10 @@ class DocumentActors:
                                    country=country, sector=sector, kind="agent",
                                    rule=f"agent:{normalise(country_token.text)}+{head.lemma_}")
             return self._placed(mention, _phrase_span(head))
-        if sector and head.lower_ in {"president", "minister", "leader", "chancellor",
-                                      "secretary", "envoy"} and self.last_person:
-            if sector == (self.last_person.sector or sector):
-                return self._placed(self.last_person, head, "coref:title")
+        if sector and any(c.lower_ == "the" for c in head.lefts):
+            titled = self._titled(head)
+            if titled:
+                return self._placed(titled, head, "coref:title")
         if as_argument and self.base.capital_country(name_span.text) and head.ent_type_ == "GPE":
             code = self.base.capital_country(name_span.text)
             mention = ActorMention(text="", start=0, end=0, code=make_code(code, "GOV"),
@@ -333,6 +331,53 @@ class DocumentActors:
                                    kind="country", rule=f"demonym:{head.text}")
             return self._placed(mention, head)
         return None
+
+    def resolve_phrase(self, head: Token) -> list[ActorMention]:
+        """Every actor a noun phrase names: its head, its appositions ('Steve Witkoff, the
+        envoy'), names coordinated inside it ('Russian and U.S. capitalists'), or the
+        pair meant by 'the two sides'."""
+        found: list[ActorMention] = []
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        for token in [head, *appositions, *(j for a in appositions for j in a.conjuncts)]:
+            pair = self.resolve_pair(token)
+            mention = None if pair else self.resolve_token(token)
+            candidates = pair or ([mention] if mention else [])
+            if mention and mention.kind == "agent":
+                candidates += self._coordinated_modifiers(token, mention)
+            candidates += self._coordinated_names(token)
+            for m in candidates:
+                if m.country and all((m.start, m.end) != (f.start, f.end) for f in found):
+                    found.append(m)
+        return found
+
+    def _coordinated_modifiers(self, head: Token, first: ActorMention) -> list[ActorMention]:
+        """'Russian and U.S. capitalists': one agent per coordinated country modifier."""
+        extra = []
+        for tok in head.children:
+            if tok.dep_ in MODIFIER_DEPS:
+                for conj in tok.conjuncts:
+                    country = self.base.country_of(_name_span(conj).text)
+                    if country and country != first.country:
+                        extra.append(ActorMention(
+                            text=conj.text, start=conj.idx, end=conj.idx + len(conj),
+                            code=make_code(country, first.sector), country=country,
+                            sector=first.sector, kind="agent",
+                            rule=f"agent:{normalise(conj.text)}+{head.lemma_}"))
+        return extra
+
+    def _coordinated_names(self, head: Token) -> list[ActorMention]:
+        """Names joined by 'and' that the parser left inside another name's phrase, as in
+        'Trump and Russian President Vladimir Putin' parsed as one noun phrase."""
+        found = []
+        name_start = _name_span(head).start
+        for tok in head.subtree:
+            if tok.i >= name_start or tok.ent_type_ not in {"PERSON", "ORG", "GPE"}:
+                continue
+            if any(c.dep_ == "cc" for c in tok.children) or tok.dep_ == "conj":
+                mention = self._name(entity_of(tok))
+                if mention:
+                    found.append(mention)
+        return found
 
     def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
         """'the two sides' / 'both sides': the last two countries in context."""
@@ -392,8 +437,9 @@ class DocumentActors:
                 country = self.base.country_of(_name_span(tok).text)
                 if country:
                     return country, tok
-                if tok.lower_ in GROUP_PRONOUNS and self.last_group:
-                    return self.last_group.country, tok
+                group = self._last(tok.idx, {"org", "country", "agent"})
+                if tok.lower_ in GROUP_PRONOUNS and group:
+                    return group.country, tok
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 for obj in tok.children:
                     if obj.dep_ == "pobj":
@@ -402,13 +448,28 @@ class DocumentActors:
                             return country, obj
         return None, None
 
-    def _pronoun(self, token: Token) -> ActorMention | None:
-        lower = token.lower_
-        if lower in PERSON_PRONOUNS and self.last_person:
-            return self._placed(self.last_person, token, "coref:pronoun")
-        if lower in GROUP_PRONOUNS and self.last_group:
-            return self._placed(self.last_group, token, "coref:pronoun")
+    def _last(self, before: int, kinds: set[str]) -> ActorMention | None:
+        """The latest resolved mention of a kind before a character offset."""
+        return next((m for m in reversed(self.history)
+                     if m.start < before and m.kind in kinds), None)
+
+    def _titled(self, head: Token) -> ActorMention | None:
+        """'the president', 'the foreign minister': the last person named before with that
+        office (of the country in the phrase, when it names one)."""
+        title = normalise(_phrase_span(head).text)
+        country, _ = self._modifier_country(head)
+        for m in reversed(self.history):
+            if m.start < head.idx and m.kind == "person" and m.office and (
+                    head.lower_ in m.office.lower() or title in m.office.lower()) and (
+                    country is None or m.country == country):
+                return m
         return None
+
+    def _pronoun(self, token: Token) -> ActorMention | None:
+        """'he'/'she' -> the last person; 'it'/'they' -> the last organisation or country."""
+        kinds = {"person"} if token.lower_ in PERSON_PRONOUNS else {"org", "country", "agent"}
+        found = self._last(token.idx, kinds)
+        return self._placed(found, token, "coref:pronoun") if found else None
 
 
 def _name_span(head: Token) -> Span:
@@ -426,6 +487,13 @@ def _name_span(head: Token) -> Span:
         else:
             break
     return head.doc[left: head.i + 1]
+
+
+def entity_of(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return token.doc[token.i: token.i + 1]
 
 
 def _phrase_span(head: Token) -> Span:

@@ -20,7 +20,7 @@ import yaml
 from parley.models import ParleyError
 
 DEFAULT_RECIPIENTS = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on",
-                      "prep:toward", "prep:towards", "prep:for")
+                      "prep:toward", "prep:towards", "prep:for", "ccomp.nsubj")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class VerbPattern:
     particle: str | None = None
     prep: str | None = None
     actor_sector: tuple[str, ...] = ()
+    pp: tuple[str, tuple[str, ...]] | None = None  # a prepositional phrase: ("on", ("phone",))
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
     symmetric: bool = False
     source: str = ""
@@ -80,7 +81,7 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         return (bool(self.object) + bool(self.particle) + bool(self.prep)
-                + bool(self.actor_sector))
+                + bool(self.actor_sector) + bool(self.pp))
 
 
 def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
@@ -89,13 +90,20 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
     except KeyError as exc:
         raise ParleyError(f"{source}: verb entry {raw!r} lacks {exc}") from exc
     objects = tuple(str(o).lower() for o in _as_list(raw.get("object")))
+    for key in ("prep", "particle"):
+        if isinstance(raw.get(key), bool):  # YAML 1.1 reads a bare on/off/yes/no as a bool
+            raise ParleyError(f"{source}: quote the {key} of {raw!r}")
+    pp = raw.get("pp")
+    pp_value = (str(pp["prep"]).lower(), tuple(str(o).lower() for o in _as_list(
+        pp.get("object")))) if isinstance(pp, dict) and pp.get("prep") else None
     parts = [lemma, *(["+" + "|".join(objects)] if objects else []),
              *([raw["particle"]] if raw.get("particle") else []),
-             *([f"({raw['prep']})"] if raw.get("prep") else [])]
+             *([f"({raw['prep']})"] if raw.get("prep") else []),
+             *([f"({pp_value[0]} {'|'.join(pp_value[1])})"] if pp_value else [])]
     return VerbPattern(
         id=raw.get("id") or "".join(parts) + f":{cameo}", lemma=lemma, cameo=cameo,
         pos=raw.get("pos", "VERB").upper(), object=objects, particle=raw.get("particle"),
-        prep=raw.get("prep"), actor_sector=tuple(_as_list(raw.get("actor_sector"))),
+        prep=raw.get("prep"), pp=pp_value, actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(_as_list(raw.get("recipient"))) or DEFAULT_RECIPIENTS,
         symmetric=bool(raw.get("symmetric", cameo.startswith("04"))),
         source=raw.get("source") or source)

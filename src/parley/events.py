@@ -16,8 +16,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from parley.actors import DocumentActors
-from parley.codebook import CameoTable, VerbDictionary, VerbPattern
+from parley.actors import DocumentActors, entity_of
+from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -33,9 +33,16 @@ PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "le
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
                        "sign", "impose", "announce", "hold", "broker", "mediate"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
+               "nsubjpass"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HISTORICAL_AFTER = timedelta(days=365)
+INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
+                "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
+                "072": "0332", "073": "0333", "074": "0334"}
+NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 
 
 @dataclass
@@ -80,7 +87,7 @@ class EventCoder:
             caption = self._caption_event(sent, ctx)
             if caption:
                 events.append(caption)
-        return events
+        return _merge_duplicates(events, sent.doc)
 
     # --- choosing a pattern -------------------------------------------------------
     def _verb_pattern(self, verb: Token, ctx: SentenceContext
@@ -89,17 +96,19 @@ class EventCoder:
         if not candidates:
             return None, None
         obj = _direct_object(verb)
+        object_words = _object_words(obj)
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         fitting = []
         for p in candidates:
-            if p.object and (obj is None or obj.lemma_.lower() not in p.object
-                             and obj.lower_ not in p.object):
+            if p.object and not object_words & set(p.object):
                 continue
             if p.particle and p.particle not in particles:
                 continue
             if p.prep and p.prep not in preps and not (
                     obj is not None and p.prep in {c.lower_ for c in obj.children}):
+                continue
+            if p.pp and not _has_pp(verb, *p.pp):
                 continue
             if p.actor_sector:
                 subject = self._subjects(verb, ctx)
@@ -139,7 +148,10 @@ class EventCoder:
                 return self._resolve_all(heads, ctx)
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
-            if token.dep_ == "acl" and passive is False:
+            if token.dep_ == "acl" and token.head.dep_ in {"dobj", "attr", "nsubjpass"}:
+                token = token.head.head  # "had plans to return": the planner returns
+                continue
+            if token.dep_ == "acl":
                 return []
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 token = token.head
@@ -166,25 +178,20 @@ class EventCoder:
         found: list[ActorMention] = []
         for head in heads:
             for token in [head, *head.conjuncts]:
-                pair = ctx.actors.resolve_pair(token)
-                mentions = pair or [ctx.actors.resolve_token(token)]
-                for m in mentions:
-                    if m and m.country and all(m.start != f.start for f in found):
+                for m in ctx.actors.resolve_phrase(token) + self._possessor_actors(token, ctx):
+                    if all((m.start, m.end) != (f.start, f.end) for f in found):
                         m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         found.append(m)
-                if not pair:
-                    found.extend(self._possessor_actors(token, ctx, found))
         return found
 
-    def _possessor_actors(self, token: Token, ctx: SentenceContext,
-                          found: list[ActorMention]) -> list[ActorMention]:
+    def _possessor_actors(self, token: Token, ctx: SentenceContext) -> list[ActorMention]:
         """'the U.S. and Russia's top diplomats': conjoined possessors each name a side."""
         extra = []
         for child in token.children:
             if child.dep_ == "poss":
                 for conj in child.conjuncts:
                     m = ctx.actors.resolve_token(conj)
-                    if m and m.country and all(m.start != f.start for f in found):
+                    if m and m.country:
                         sector = ctx.actors.base.agent_sector(token.lemma_)
                         if sector and m.kind == "country":
                             m.sector, m.code = sector, m.country + sector
@@ -249,7 +256,7 @@ class EventCoder:
         people = self._resolve_all(heads, ctx)
         place = None
         for t in sent:
-            if t.lower_ in PLACE_PREPS and t.head in heads:
+            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
                 place = ctx.resolve_place(*_pobj_text(t))
                 if place:
                     break
@@ -276,7 +283,7 @@ class EventCoder:
                ctx: SentenceContext, explanation: list[str]) -> Event | None:
         if not actors and pattern.symmetric and len(recipients) > 1:
             actors, recipients = recipients[:1], recipients[1:]
-        if pattern.symmetric and not recipients:
+        if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
         if not actors:
@@ -284,8 +291,24 @@ class EventCoder:
         code = self.cameo.get(pattern.cameo)
         if not code.plover:
             return None
-        modes, why = _modes(trigger)
+        modes, why = _modes(trigger, self.verbs.reporting)
         explanation += why
+        reporter = _reporting_speaker(trigger, self.verbs.reporting)
+        source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
+        if "negation" in modes and "future" in modes:
+            modes.remove("future")  # "denied it had plans to return": a denial of the act
+        if code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
+            code, actors, recipients = self._as_intent(code, actors, recipients, source_actor,
+                                                       trigger, ctx)
+            if "future" in modes:
+                modes.remove("future")
+            explanation.append(f"PLOVER: cooperation stated for the future or on a condition "
+                               f"is AGREE (CAMEO {code.code})")
+        if not recipients and code.plover in NEEDS_RECIPIENT:
+            recipients = self._nearby_recipient(sent, actors, ctx)
+            if recipients:
+                explanation.append(f"{code.plover} needs a recipient: took "
+                                   f"'{recipients[0].text}', the other actor in the sentence")
         if code.mode:
             modes.insert(0, code.mode)
         when = self._event_date(trigger, sent, ctx)
@@ -293,29 +316,60 @@ class EventCoder:
                 when, ctx.published) and "historical" not in modes:
             modes.append("historical")
             explanation.append(f"historical: dated {when.value}, over a year before publication")
+        if when is None and ctx.published:
+            when = TimeExpression(value=ctx.published.isoformat(), granularity="reported",
+                                  rule="publication-date")
         where = self._event_place(trigger, obj, ctx)
-        reporter = _reporting_speaker(trigger, self.verbs.reporting)
-        source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         trigger_text = trigger.text if obj is None else f"{trigger.text} … {obj.text}"
-        doc_offset = sent.start_char
         return Event(
             article_id=ctx.article_id, sentence_index=ctx.index, cameo=code.code,
             plover=code.plover, actors=actors, recipients=recipients, trigger=trigger_text,
-            start=doc_offset, end=sent.end_char, sentence=sent.text, rule=pattern.id,
+            start=sent.start_char, end=sent.end_char, sentence=sent.text, rule=pattern.id,
             quad_class=code.quad_class, goldstein=code.goldstein, modes=modes,
             context=list(code.context), date=when, place=where, source_actor=source_actor,
             confidence=_confidence(pattern, actors, recipients, when, modes),
             trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger),
             explanation=explanation, id=f"{ctx.article_id}-s{ctx.index}-t{trigger.i - sent.start}")
 
+    def _as_intent(self, code: CameoCode, actors: list[ActorMention],
+                   recipients: list[ActorMention], speaker: ActorMention | None,
+                   trigger: Token, ctx: SentenceContext
+                   ) -> tuple[CameoCode, list[ActorMention], list[ActorMention]]:
+        """PLOVER codes cooperation reported in the future as AGREE. When a speaker states
+        it, the speaker expresses the intent, towards the other parties named."""
+        intent = self.cameo.get(INTENT_CODES.get(code.code[:3], INTENT_CODES.get(
+            code.code[:2], "030")))
+        if speaker and speaker.country:
+            clause = list(_clause_chain(trigger, self.verbs.reporting))[-1]
+            named = self._resolve_all([t for t in clause.subtree if t.dep_ in
+                                       SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj", "pobj"}],
+                                      ctx)
+            others = [m for m in actors + recipients + named if m.country != speaker.country]
+            seen: set[str] = set()
+            others = [m for m in others if not (m.code in seen or seen.add(m.code))]
+            return intent, [speaker], others
+        return intent, actors, recipients
+
+    def _nearby_recipient(self, sent: Span, actors: list[ActorMention],
+                          ctx: SentenceContext) -> list[ActorMention]:
+        """The first other-country actor named elsewhere in the sentence."""
+        countries = {a.country for a in actors}
+        for token in sent:
+            if token.dep_ in {"poss", "pobj", "dobj", "nsubj", "compound"} and (
+                    token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}):
+                for m in ctx.actors.resolve_phrase(token):
+                    if m.country not in countries:
+                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
+                        return [m]
+        return []
+
     def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
                     ) -> TimeExpression | None:
-        """A DATE entity attached to the trigger, else the nearest one in the sentence."""
-        attached = _attached_date(trigger)
-        candidates = [attached] if attached is not None else sorted(
-            (e for e in sent.ents if e.label_ == "DATE"),
-            key=lambda e: abs(e.start - trigger.i))
-        for ent in candidates:
+        """A DATE entity in the trigger's own phrase, else the nearest one in the sentence."""
+        own = [entity_of(t) for t in _phrase_tokens(trigger) if t.ent_type_ == "DATE"]
+        nearest = sorted((e for e in sent.ents if e.label_ == "DATE"),
+                         key=lambda e: abs(e.start - trigger.i))
+        for ent in own[:1] + nearest:
             found = ctx.resolve_date(ent.text, ent.start_char, ent.end_char)
             if found:
                 return found
@@ -323,12 +377,11 @@ class EventCoder:
 
     def _event_place(self, trigger: Token, obj: Token | None, ctx: SentenceContext
                      ) -> Place | None:
-        for head in [trigger, obj, trigger.head if trigger.dep_ in {"xcomp", "conj"} else None]:
-            if head is None:
-                continue
-            prep = _attached_place(head)
-            if prep is not None:
-                place = ctx.resolve_place(*_pobj_text(prep))
+        """The first 'in/at <place>' phrase attached to the trigger's own phrase."""
+        for token in _phrase_tokens(trigger):
+            if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and any(
+                    t.ent_type_ in PLACE_LABELS for t in token.subtree):
+                place = ctx.resolve_place(*_pobj_text(token))
                 if place:
                     return place
         return None
@@ -348,12 +401,35 @@ def _direct_object(verb: Token) -> Token | None:
     return None
 
 
+def _object_words(obj: Token | None) -> set[str]:
+    """The object's lemma and form, alone and with its modifier ('military aid')."""
+    if obj is None:
+        return set()
+    words = {obj.lemma_.lower(), obj.lower_}
+    for child in obj.children:
+        if child.dep_ in {"amod", "compound"}:
+            words |= {f"{child.lower_} {w}" for w in (obj.lemma_.lower(), obj.lower_)}
+    return words
+
+
+def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
+            if not objects or any(g.lemma_.lower() in objects or g.lower_ in objects
+                                  for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
     """Heads in a slot: 'dobj', 'dative', 'prep:with', 'object.prep:on'."""
     owner, _, slot = where.rpartition(".")
-    base = obj if owner == "object" else verb
+    base = {"object": obj, "ccomp": next((c for c in verb.children if c.dep_ == "ccomp"),
+                                         None)}.get(owner, verb)
     if base is None:
         return []
+    if slot in {"nsubj", "poss"}:
+        return [c for c in base.children if c.dep_ == slot]
     if slot == "dobj":
         if pattern.object:
             return []  # the object is the event noun, not the recipient
@@ -370,12 +446,22 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
     return []
 
 
+def _phrase_tokens(token: Token) -> Iterator[Token]:
+    """The token and what hangs off it, breadth first, without entering other clauses."""
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        yield current
+        queue.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS
+                     and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}))
+
+
 def _attached_date(token: Token) -> Span | None:
     for child in token.children:
         for t in [child, *child.children]:
             if t.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "prep", "tmod", "pobj",
                                                         "nmod", "compound", "advmod", "amod"}:
-                return _entity_of(t)
+                return entity_of(t)
     return None
 
 
@@ -390,27 +476,19 @@ def _attached_place(token: Token) -> Token | None:
 
 
 def _pobj_text(prep: Token) -> tuple[str, int, int]:
-    tokens = [t for t in prep.subtree if t is not prep]
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    # stop before a date inside the phrase: "in Moscow, Russia on Dec. 2"
-    cut = [t for t in tokens if t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ == "on")]
-    if cut:
-        tokens = [t for t in tokens if t.i < cut[0].i]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-    if not tokens:
+    """The place named by a preposition's object: its entity, with the qualifiers that
+    follow it ('Anchorage, Alaska, U.S.'), stopping at a date or another preposition."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objects:
         return "", prep.idx, prep.idx
+    head = objects[0]
+    start = entity_of(head).start if head.ent_type_ else head.i
+    end = entity_of(head).end if head.ent_type_ else head.i + 1
     doc = prep.doc
-    span = doc[tokens[0].i: tokens[-1].i + 1]
+    while end < len(doc) - 1 and doc[end].text == "," and doc[end + 1].ent_type_ in PLACE_LABELS:
+        end = entity_of(doc[end + 1]).end
+    span = doc[start:end]
     return span.text, span.start_char, span.end_char
-
-
-def _entity_of(token: Token) -> Span:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return token.doc[token.i: token.i + 1]
 
 
 def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:
@@ -423,6 +501,53 @@ def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:
                         code=code, country=code, kind="country", rule=f"country:{token.text}")
 
 
+def _related(a: Event, b: Event, doc) -> bool:
+    """Whether one trigger lies in the other's phrase."""
+    ta, tb = _token_at(doc, a.trigger_start), _token_at(doc, b.trigger_start)
+    if ta is None or tb is None:
+        return False
+    return tb in set(_phrase_tokens(ta)) or ta in set(_phrase_tokens(tb))
+
+
+def _token_at(doc, char: int | None) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if char is not None else None
+    return span[0] if span is not None and len(span) else None
+
+
+def _merge_duplicates(events: list[Event], doc) -> list[Event]:
+    """One sentence can name the same event twice ('shake hands at the end of a summit'):
+    keep the first, and give it the date or place only the other one found."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if k.plover == event.plover and _sides(k) == _sides(event)
+                     and set(k.modes) == set(event.modes) and _related(k, event, doc)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        if same.place is None:
+            same.place = event.place
+        if event.date and (same.date is None or same.date.granularity == "reported"):
+            same.date = event.date
+        same.explanation.append(f"merged with the same event at '{event.trigger}'")
+    return kept
+
+
+def _sides(event: Event) -> frozenset[frozenset[str]]:
+    sides = [frozenset(m.country for m in event.actors),
+             frozenset(m.country for m in event.recipients)]
+    return frozenset(sides) if event.plover == "CONSULT" else frozenset(
+        [frozenset(("A", *sides[0])), frozenset(("R", *sides[1]))])
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """'condemned each other', 'met one another'."""
+    for tok in trigger.subtree:
+        if tok.lower_ in {"other", "another"} and any(
+                c.lower_ in {"each", "one"} for c in tok.children):
+            return True
+    return False
+
+
 def _split_sides(actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     """For meetings with no stated recipient, 'A and B met': the first country's actors
     are the actor, the others the recipient (CONSULT is scored as an unordered pair)."""
@@ -432,20 +557,23 @@ def _split_sides(actors: list[ActorMention]) -> tuple[list[ActorMention], list[A
     return ([a for a in actors if a.country == first], [a for a in actors if a.country != first])
 
 
-def _clause_chain(token: Token) -> Iterator[Token]:
-    """The token and the verbs governing it, up to (not past) a reporting clause."""
+def _clause_chain(token: Token, reporting: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """The token and the words governing it, up to the clause a reporting verb governs."""
     current = token
-    for _ in range(8):
+    for _ in range(10):
         yield current
-        if current.dep_ in {"ROOT", "ccomp", "parataxis"} or current.head is current:
+        if current.dep_ in {"ROOT", "parataxis"} or current.head is current:
+            return
+        if current.dep_ == "ccomp" and (current.head.lemma_ in reporting
+                                        or current.head.lemma_ in NEGATING_HEADS):
             return
         current = current.head
 
 
-def _modes(trigger: Token) -> tuple[list[str], list[str]]:
+def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[str]]:
     modes: list[str] = []
     why: list[str] = []
-    chain = list(_clause_chain(trigger))
+    chain = list(_clause_chain(trigger, reporting))
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids) and "negation" not in modes:
@@ -480,7 +608,7 @@ def _modes(trigger: Token) -> tuple[list[str], list[str]]:
 
 
 def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
-    top = list(_clause_chain(trigger))[-1]
+    top = list(_clause_chain(trigger, reporting))[-1]
     if top.dep_ == "ccomp" and top.head.lemma_ in reporting:
         for c in top.head.children:
             if c.dep_ in SUBJECT_DEPS:

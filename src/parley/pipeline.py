@@ -67,17 +67,13 @@ class Pipeline:
                 article_id=article.id, index=index, published=published, actors=doc_actors,
                 resolve_date=self._date_resolver(doc, sent, published, text_before),
                 resolve_place=lambda text, start, end: self._place(text, start, end, countries))
-            events = self.coder.code_sentence(sent, ctx)
             mentions = self._mentions(sent, index, article.id, doc_actors)
+            for mention in mentions:
+                doc_actors.remember(mention)
+            events = self.coder.code_sentence(sent, ctx)
             result.events.extend(events)
             result.mentions.extend(mentions)
             result.claims.extend(self.claims.find(sent, ctx))
-            for event in events:
-                for actor in event.actors:
-                    doc_actors.remember(actor)
-            for mention in mentions:
-                if mention.kind in {"person", "org", "country"}:
-                    doc_actors.remember(mention)
         for event in result.events:
             self._redate_roles(event)
         return result

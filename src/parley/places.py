@@ -95,9 +95,7 @@ def normalize_name(text: str) -> str:
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     folded = _DROPPED.sub("", text.casefold().replace("&", " and "))
     spaced = _NON_WORD.sub(" ", folded).strip()
-    if spaced.startswith("the "):
-        spaced = spaced[4:]
-    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], spaced)
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], spaced.removeprefix("the "))
 
 
 def _is_acronym(text: str) -> bool:
@@ -152,9 +150,7 @@ class Gazetteer:
             for key in ((entry.country, None), (entry.country, entry.admin1)):
                 if key not in largest or entry.population > largest[key].population:
                     largest[key] = entry
-        states = {
-            record["code"]: record["name"] for record in geonames.get_us_states().values()
-        }
+        states = {record["code"]: record["name"] for record in geonames.get_us_states().values()}
 
         def names() -> Iterator[_Name]:
             for entry, alternates in cities:
@@ -180,6 +176,7 @@ class Gazetteer:
         return entry.to_place(name) if entry else None
 
     def is_place(self, name: str) -> bool:
+        """Whether the name resolves at all: a cheap filter for candidate spans."""
         return self._lookup(name.strip(), frozenset()) is not None
 
     def capital_of(self, iso3: str) -> str | None:
@@ -194,8 +191,10 @@ class Gazetteer:
         return max(capitals, key=lambda entry: entry.population).country
 
     def _matches(self, text: str) -> list[_Match]:
-        """Entries named ``text``; in lower case only non-city ones, as "deal" and
-        "march" are words, not the towns of Deal and March."""
+        """Entries named ``text``; cities only when capitalised.
+
+        In lower case "deal" and "march" are words, not the towns of Deal and March.
+        """
         key = normalize_name(text)
         found = list(self._names.get(key, ()))
         if text.islower():
@@ -214,8 +213,10 @@ class Gazetteer:
         region = self._region_match(text, context)
         return region[0] if region else None
 
-    def _qualified(self, head: str, qualifiers: list[str], context: frozenset[str]) -> _Entry | None:
-        """"Anchorage, Alaska, U.S.": keep the candidates every known qualifier allows.
+    def _qualified(
+        self, head: str, qualifiers: list[str], context: frozenset[str]
+    ) -> _Entry | None:
+        """Keep the candidates every known qualifier allows ("Anchorage, Alaska, U.S.").
 
         When none fits (a town too small for the gazetteer), fall back to the
         first qualifier itself, so "Smallville, Kansas" still lands in Kansas.
@@ -248,7 +249,7 @@ class Gazetteer:
         return options
 
     def _region_match(self, text: str, context: frozenset[str] = frozenset()) -> _Match | None:
-        """"Sumy region" -> the region around Sumy city, at admin1 precision.
+        """Read "Sumy region" as the region around Sumy city, at admin1 precision.
 
         Curated regions come first (places.yaml); this covers the rest with the
         city's coordinates as the representative point.
