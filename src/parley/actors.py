@@ -418,9 +418,11 @@ class DocumentActors:
             return self._placed(self.people[key], span, "coref:surname")
         country = None
         sector = None
-        for tok in span.root.lefts:
+        root = span.root
+        for tok in span.doc[root.left_edge.i: root.i]:  # "Ukrainian negotiator Olena ..."
             country = country or self.base.country_of(tok.text)
-            sector = sector or self.base.title_sector(tok.text)
+            sector = sector or self.base.title_sector(tok.text) or (
+                self.base.agent_sector(tok.lemma_) if tok.pos_ == "NOUN" else None)
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
                                kind="person" if ent_type == "PERSON" else "org",

@@ -134,8 +134,8 @@ class ClaimFinder:
             speaker = ctx.actors.resolve_token(subject)
             if speaker:
                 speaker.article_id, speaker.sentence_index = ctx.article_id, ctx.index
-        if speaker is None and not amounts:
-            return []
+        if speaker is None and not any(a.kind in {"money", "percent"} for a in amounts):
+            return []  # without a speaker, only money and shares make a sentence a claim
         span = _claim_span(sent, verb) if speaker else sent
         stance = sorted({t.lower_ for t in span if t.lower_ in amount_words().stance})
         return [Claim(article_id=ctx.article_id, sentence_index=ctx.index, speaker=speaker,
@@ -147,9 +147,10 @@ class ClaimFinder:
 
 def _claim_span(sent: Span, verb: Token) -> Span:
     """What was claimed: the verb's clausal complement or quotation, else the sentence."""
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "dobj"} and child.i > verb.i:
-            tokens = list(child.subtree)
-            return sent.doc[tokens[0].i: tokens[-1].i + 1]
+    for deps in ({"ccomp"}, {"xcomp"}, {"dobj"}):
+        for child in verb.children:
+            if child.dep_ in deps and child.i > verb.i:
+                tokens = list(child.subtree)
+                return sent.doc[tokens[0].i: tokens[-1].i + 1]
     after = sent.doc[verb.i + 1: sent.end]
     return after if len(after) > 2 else sent

@@ -74,6 +74,8 @@ class VerbPattern:
     prep: str | None = None
     actor_sector: tuple[str, ...] = ()
     pp: tuple[str, tuple[str, ...]] | None = None  # a prepositional phrase: ("on", ("phone",))
+    exclude: tuple[str, ...] = ()  # dependency labels the verb must not have ("call X useful")
+    require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
     symmetric: bool = False
     source: str = ""
@@ -103,7 +105,9 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
     return VerbPattern(
         id=raw.get("id") or "".join(parts) + f":{cameo}", lemma=lemma, cameo=cameo,
         pos=raw.get("pos", "VERB").upper(), object=objects, particle=raw.get("particle"),
-        prep=raw.get("prep"), pp=pp_value, actor_sector=tuple(_as_list(raw.get("actor_sector"))),
+        prep=raw.get("prep"), pp=pp_value, exclude=tuple(_as_list(raw.get("exclude"))),
+        require_recipient=bool(raw.get("require_recipient")),
+        actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(_as_list(raw.get("recipient"))) or DEFAULT_RECIPIENTS,
         symmetric=bool(raw.get("symmetric", cameo.startswith("04"))),
         source=raw.get("source") or source)

@@ -103,7 +103,10 @@ class EventCoder:
         for p in candidates:
             if p.object and not object_words & set(p.object):
                 continue
-            if p.particle and p.particle not in particles:
+            if p.particle != (next(iter(particles)) if particles else None) and not (
+                    p.particle and p.particle in particles):
+                continue  # a phrasal verb ("call off") is not its bare verb ("call")
+            if p.exclude and any(c.dep_ in p.exclude for c in verb.children):
                 continue
             if p.prep and p.prep not in preps and not (
                     obj is not None and p.prep in {c.lower_ for c in obj.children}):
@@ -285,8 +288,10 @@ class EventCoder:
             actors, recipients = recipients[:1], recipients[1:]
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)
-        recipients = [r for r in recipients if all(r.start != a.start for a in actors)]
-        if not actors:
+        own = {a.country for a in actors}
+        recipients = [r for r in recipients if all(r.start != a.start for a in actors)
+                      and not (r.kind == "country" and r.country in own)]
+        if not actors or (pattern.require_recipient and not recipients):
             return None
         code = self.cameo.get(pattern.cameo)
         if not code.plover:

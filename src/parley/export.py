@@ -81,7 +81,8 @@ def claim_row(c: Claim) -> dict[str, Any]:
         ("≥" if a.vague else "") + (f"{a.value:,.0f} {a.currency or ''}" if a.kind == "money"
                                     else f"{a.value:g}{'%' if a.kind == 'percent' else ''}")
         + (f" ({a.year})" if a.year else "") for a in c.amounts)
-    return {"speaker": (c.speaker.code or c.speaker.text) if c.speaker else "(article)",
+    speaker = (f"{c.speaker.code or '?'} ({c.speaker.text})" if c.speaker else "(article)")
+    return {"speaker": speaker,
             "verb": c.verb, "amounts": amounts, "claim": c.text.replace("\n", " "),
             "article": c.article_id}
 

@@ -19,6 +19,7 @@ from parley.claims import ClaimFinder
 from parley.codebook import CameoTable, VerbDictionary, default_cameo_table
 from parley.dates import narrative_year, resolve_date
 from parley.events import EventCoder, SentenceContext
+from parley.ingest import content_hash
 from parley.models import ActorMention, Article, Claim, Event, Place, Sentence, TimeExpression
 from parley.nlp import load_nlp
 from parley.places import Gazetteer, default_gazetteer
@@ -135,7 +136,6 @@ class Pipeline:
 
 def article_from_text(text: str, *, article_id: str = "stdin", published: str | None = None,
                       title: str | None = None) -> Article:
-    from parley.ingest import content_hash
-
+    """An in-memory article, for coding text that was never ingested."""
     return Article(id=article_id, text=text, published=published, title=title,
                    content_hash=content_hash(text))
