@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -156,7 +156,9 @@ class ActorBase:
         key = normalise(text)
         if not key:
             return None
-        candidates = [e for e in self.by_alias.get(key, []) if kind in (None, e.kind)]
+        aliases = self.by_alias.get(key) or self.by_alias.get(key + "s") or (
+            self.by_alias.get(key[:-1], []) if key.endswith("s") else [])
+        candidates = [e for e in aliases if kind in (None, e.kind)]
         if candidates:
             entry = _best_candidate(candidates, day)
             return self.mention_for(entry, text, day, rule=f"actor:{entry.source}:{entry.name}")
@@ -271,9 +273,11 @@ def default_actor_base() -> ActorBase:
 class DocumentActors:
     """Resolves noun phrases of one document, remembering who was mentioned so far."""
 
-    def __init__(self, base: ActorBase, day: str | None):
+    def __init__(self, base: ActorBase, day: str | None,
+                 place_country: Callable[[str], str | None] | None = None):
         self.base = base
         self.day = day
+        self.place_country = place_country  # "Kharkiv" -> UKR, from the gazetteer
         self.people: dict[str, ActorMention] = {}  # surname -> mention of the full name
         self.history: list[ActorMention] = []  # resolved mentions in text order
         self.recent_countries: list[str] = []
@@ -316,9 +320,16 @@ class DocumentActors:
                                    rule=f"agent:{normalise(country_token.text)}+{head.lemma_}")
             return self._placed(mention, _phrase_span(head))
         if sector and any(c.lower_ == "the" for c in head.lefts):
-            titled = self._titled(head)
+            titled = self._titled(head) or self._same_sector(head, sector)
             if titled:
-                return self._placed(titled, head, "coref:title")
+                return self._placed(titled, head, "coref:definite")
+        if sector and as_argument and head.pos_ == "NOUN" and head.ent_type_ == "":
+            country = self._context_country(head)
+            if country:  # "police fired on protesters" in a story set in Nairobi
+                mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
+                                       country=country, sector=sector, kind="agent",
+                                       rule=f"agent:context-country+{head.lemma_}")
+                return self._placed(mention, _phrase_span(head))
         if as_argument and self.base.capital_country(name_span.text) and head.ent_type_ == "GPE":
             code = self.base.capital_country(name_span.text)
             mention = ActorMention(text="", start=0, end=0, code=make_code(code, "GOV"),
@@ -330,7 +341,43 @@ class DocumentActors:
             mention = ActorMention(text="", start=0, end=0, code=country, country=country,
                                    kind="country", rule=f"demonym:{head.text}")
             return self._placed(mention, head)
+        if as_argument:
+            return self._by_modifier(head) or self._by_place(head, name_span)
         return None
+
+    def _by_modifier(self, head: Token) -> ActorMention | None:
+        """A thing named by its owner stands for the owner as a target: 'Houthi targets',
+        'Israeli territory', 'the court's decision', 'Hasina's residence'."""
+        for child in head.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                found = self.resolve_token(child, as_argument=False) or self._country(child)
+                if found is None and child.dep_ == "poss":
+                    found = self._pronoun(child) if child.pos_ == "PRON" else None
+                if found and found.country:
+                    return ActorMention(**{**found.__dict__, "kind": "modifier",
+                                           "rule": f"modifier:{found.rule}"})
+        return None
+
+    def _country(self, token: Token) -> ActorMention | None:
+        """A country or bloc named by a name or an adjective ('Chinese', 'U.S.')."""
+        span = _name_span(token)
+        country = self.base.country_of(span.text)
+        if not country:
+            return None
+        mention = ActorMention(text="", start=0, end=0, code=country, country=country,
+                               kind="country", rule=f"country:{normalise(span.text)}")
+        return self._placed(mention, span)
+
+    def _by_place(self, head: Token, name_span: Span) -> ActorMention | None:
+        """A town or region as a target stands for its country: 'shelled Kharkiv'."""
+        if head.ent_type_ not in {"GPE", "LOC", "FAC"} or self.place_country is None:
+            return None
+        country = self.place_country(name_span.text)
+        if not country:
+            return None
+        mention = ActorMention(text="", start=0, end=0, code=country, country=country,
+                               kind="place", rule=f"place-country:{name_span.text}")
+        return self._placed(mention, name_span)
 
     def resolve_phrase(self, head: Token) -> list[ActorMention]:
         """Every actor a noun phrase names: its head, its appositions ('Steve Witkoff, the
@@ -423,6 +470,7 @@ class DocumentActors:
             country = country or self.base.country_of(tok.text)
             sector = sector or self.base.title_sector(tok.text) or (
                 self.base.agent_sector(tok.lemma_) if tok.pos_ == "NOUN" else None)
+        sector = sector or self.base.agent_sector(root.lemma_)  # "Iran's foreign ministry"
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
                                kind="person" if ent_type == "PERSON" else "org",
@@ -454,6 +502,26 @@ class DocumentActors:
         """The latest resolved mention of a kind before a character offset."""
         return next((m for m in reversed(self.history)
                      if m.start < before and m.kind in kinds), None)
+
+    def _same_sector(self, head: Token, sector: str) -> ActorMention | None:
+        """'the group', 'the army', 'the court': the last organisation of that sector."""
+        if head.lower_ in {"president", "minister", "leader"}:
+            return None
+        return next((m for m in reversed(self.history) if m.start < head.idx
+                     and m.kind == "org" and m.sector == sector), None)
+
+    def _context_country(self, head: Token) -> str | None:
+        """Where a bare agent ('police', 'protesters') acts: the country of a place named in
+        its sentence, else the country the document has named most recently."""
+        if self.place_country is not None:
+            for ent in head.sent.ents:
+                if ent.label_ == "GPE" and self.base.country_of(ent.text) is None:
+                    country = self.place_country(ent.text)
+                    if country:
+                        return country
+                elif ent.label_ == "GPE":
+                    return self.base.country_of(ent.text)
+        return self.recent_countries[-1] if self.recent_countries else None
 
     def _titled(self, head: Token) -> ActorMention | None:
         """'the president', 'the foreign minister': the last person named before with that

@@ -20,7 +20,8 @@ import yaml
 from parley.models import ParleyError
 
 DEFAULT_RECIPIENTS = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on",
-                      "prep:toward", "prep:towards", "prep:for", "ccomp.nsubj")
+                      "prep:toward", "prep:towards", "prep:at", "prep:into", "prep:for",
+                      "ccomp.nsubj")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class VerbPattern:
     pp: tuple[str, tuple[str, ...]] | None = None  # a prepositional phrase: ("on", ("phone",))
     exclude: tuple[str, ...] = ()  # dependency labels the verb must not have ("call X useful")
     require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
+    plover: str | None = None  # where the PLOVER manual codes the verb differently
+    mode: str | None = None
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
     symmetric: bool = False
     source: str = ""
@@ -107,8 +110,9 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         pos=raw.get("pos", "VERB").upper(), object=objects, particle=raw.get("particle"),
         prep=raw.get("prep"), pp=pp_value, exclude=tuple(_as_list(raw.get("exclude"))),
         require_recipient=bool(raw.get("require_recipient")),
+        plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),
-        recipient=tuple(_as_list(raw.get("recipient"))) or DEFAULT_RECIPIENTS,
+        recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),
         symmetric=bool(raw.get("symmetric", cameo.startswith("04"))),
         source=raw.get("source") or source)
 

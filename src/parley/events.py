@@ -11,7 +11,7 @@ Each event records the pattern and the parse steps that produced it (``explanati
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -71,13 +71,13 @@ class EventCoder:
         used_nouns: set[int] = set()
         for token in sent:
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-                pattern, obj = self._verb_pattern(token, ctx)
-                if pattern:
-                    if obj is not None:
-                        used_nouns.add(obj.i)
+                for pattern, obj in self._verb_patterns(token, ctx):
                     event = self._verb_event(token, pattern, obj, sent, ctx)
                     if event:
+                        if obj is not None:
+                            used_nouns.add(obj.i)
                         events.append(event)
+                        break
         for token in sent:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
                 event = self._noun_event(token, sent, ctx)
@@ -90,11 +90,13 @@ class EventCoder:
         return _merge_duplicates(events, sent.doc)
 
     # --- choosing a pattern -------------------------------------------------------
-    def _verb_pattern(self, verb: Token, ctx: SentenceContext
-                      ) -> tuple[VerbPattern | None, Token | None]:
+    def _verb_patterns(self, verb: Token, ctx: SentenceContext
+                       ) -> list[tuple[VerbPattern, Token | None]]:
+        """The patterns that fit the verb, most specific first (each with the object
+        token when the pattern constrains it)."""
         candidates = self.verbs.candidates("VERB", verb.lemma_)
         if not candidates:
-            return None, None
+            return []
         obj = _direct_object(verb)
         object_words = _object_words(obj)
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -118,10 +120,8 @@ class EventCoder:
                 if not any(m.sector in p.actor_sector for m in subject):
                     continue
             fitting.append(p)
-        if not fitting:
-            return None, None
-        best = max(fitting, key=lambda p: p.specificity)
-        return best, obj if best.object else None
+        fitting.sort(key=lambda p: -p.specificity)  # stable: file order breaks ties
+        return [(p, obj if p.object else None) for p in fitting]
 
     # --- verbs --------------------------------------------------------------------
     def _verb_event(self, verb: Token, pattern: VerbPattern, obj: Token | None, sent: Span,
@@ -294,6 +294,8 @@ class EventCoder:
         if not actors or (pattern.require_recipient and not recipients):
             return None
         code = self.cameo.get(pattern.cameo)
+        if pattern.plover:
+            code = replace(code, plover=pattern.plover, mode=pattern.mode or code.mode)
         if not code.plover:
             return None
         modes, why = _modes(trigger, self.verbs.reporting)
@@ -305,15 +307,13 @@ class EventCoder:
         if code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
             code, actors, recipients = self._as_intent(code, actors, recipients, source_actor,
                                                        trigger, ctx)
-            if "future" in modes:
-                modes.remove("future")
             explanation.append(f"PLOVER: cooperation stated for the future or on a condition "
                                f"is AGREE (CAMEO {code.code})")
-        if not recipients and code.plover in NEEDS_RECIPIENT:
+        if not recipients and not pattern.symmetric:
             recipients = self._nearby_recipient(sent, actors, ctx)
             if recipients:
-                explanation.append(f"{code.plover} needs a recipient: took "
-                                   f"'{recipients[0].text}', the other actor in the sentence")
+                explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
+                                   "the other actor named in the sentence")
         if code.mode:
             modes.insert(0, code.mode)
         when = self._event_date(trigger, sent, ctx)

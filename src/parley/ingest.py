@@ -189,6 +189,20 @@ def read_inputs(
                     return
 
 
+def articles_from_feed(
+    body: bytes, source: str, options: IngestOptions | None = None
+) -> Iterator[Article | IngestError]:
+    """Articles from an RSS/Atom body fetched by the caller, e.g. with a conditional request.
+
+    ``source`` is the feed's URL; entries without a link get ids derived from it.
+    A malformed feed becomes one IngestError, as it would through read_inputs.
+    """
+    batch = _Batch(options or IngestOptions(), {"outlet": None, "published": None})
+    path_slug = slugify(urlsplit(source).path.rsplit(".", 1)[0])
+    base_id = path_slug if path_slug != "article" else slugify(urlsplit(source).netloc)
+    yield from _guard(source, _read_feed(body, source, base_id, batch))
+
+
 def _read_input(spec: str, batch: _Batch) -> Iterator[Article | IngestError]:
     """Dispatch one input string to the reader for its kind."""
     if spec == "-":

@@ -58,8 +58,10 @@ class Pipeline:
         """Code one parsed article. ``text_before`` is context that precedes ``doc``
         (used by ``parley eval`` for the year of "On March 10")."""
         published = date.fromisoformat(article.published) if article.published else None
-        doc_actors = DocumentActors(self.actors, article.published)
         countries = self._countries_in(doc)
+        doc_actors = DocumentActors(self.actors, article.published, lambda name: (
+            getattr(self.gazetteer.resolve(name, context_countries=countries), "country",
+                    None)))
         result = CodedArticle(article)
         for index, sent in enumerate(doc.sents):
             result.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char,

@@ -112,12 +112,26 @@ ingest_errors = sa.Table(
 )
 
 
+feeds = sa.Table(
+    "feeds", metadata,
+    sa.Column("url", sa.String, primary_key=True),
+    sa.Column("etag", sa.String), sa.Column("last_modified", sa.String),
+    sa.Column("last_polled", sa.String),
+    sa.Column("items_seen", sa.Integer, nullable=False, default=0),
+)
+
+
 def _v1_create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=[articles, sentences, actor_mentions, events, claims,
                                       ingest_errors])
 
 
-MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [(1, _v1_create_tables)]
+def _v2_create_feeds(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[feeds])
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _v1_create_tables), (2, _v2_create_feeds)]
 
 
 def database_url(db: str | None) -> str:
@@ -212,6 +226,26 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(ingest_errors.insert().values(input=error.input, stage=error.stage,
                                                        message=error.message, at=_now()))
+
+    # --- feeds watched ----------------------------------------------------------------
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last successful poll of a feed left: etag, last_modified, last_polled,
+        items_seen; None for a feed never polled."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(feeds).where(feeds.c.url == url)).first()
+        return dict(row._mapping) if row else None
+
+    def record_poll(self, url: str, *, etag: str | None, last_modified: str | None,
+                    items: int) -> None:
+        """Remember a successful poll: the validators for the next conditional request,
+        and ``items`` more entries read from the feed."""
+        with self.engine.begin() as conn:
+            updated = conn.execute(feeds.update().where(feeds.c.url == url).values(
+                etag=etag, last_modified=last_modified, last_polled=_now(),
+                items_seen=feeds.c.items_seen + items))
+            if not updated.rowcount:
+                conn.execute(feeds.insert().values(url=url, etag=etag, last_modified=last_modified,
+                                                   last_polled=_now(), items_seen=items))
 
     # --- coding ---------------------------------------------------------------------
     def save_coding(self, article_id: str, sents: list[Sentence], mentions: list[ActorMention],

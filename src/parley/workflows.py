@@ -34,9 +34,21 @@ def ingest(store: Store, inputs: Iterable[str], *, outlet: str | None = None,
            near_duplicate_threshold: float = 0.8,
            progress: Callable[[Article | IngestError], None] | None = None) -> IngestSummary:
     """Read inputs into the store. One bad item is recorded and never stops the batch."""
-    summary = IngestSummary()
+    items = read_inputs(inputs, outlet=outlet, published=published, options=options)
     dedup = Deduplicator.from_pairs(store.texts_for_dedup(), threshold=near_duplicate_threshold)
-    for item in read_inputs(inputs, outlet=outlet, published=published, options=options):
+    return ingest_items(store, items, dedup=dedup, progress=progress)
+
+
+def ingest_items(store: Store, items: Iterable[Article | IngestError], *, dedup: Deduplicator,
+                 progress: Callable[[Article | IngestError], None] | None = None
+                 ) -> IngestSummary:
+    """Store articles already read (errors are recorded), deduplicated against ``dedup``.
+
+    ``dedup`` must index the store's first copies; callers that ingest repeatedly
+    (``parley watch``) keep one, instead of rebuilding it from every stored text.
+    """
+    summary = IngestSummary()
+    for item in items:
         if progress:
             progress(item)
         if isinstance(item, IngestError):
