@@ -37,3 +37,18 @@ def code_text(pipeline):
         return next(iter(pipeline.code([article])))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def coded_store(pipeline, tmp_path_factory):
+    """The sample corpus plus the seed articles (when ../shared is present), coded once."""
+    from parley import workflows
+    from parley.store import Store
+
+    store = Store(str(tmp_path_factory.mktemp("coded") / "corpus.db"))
+    inputs = [str(SAMPLE_CORPUS)]
+    if (SHARED / "corpus" / "seeds").is_dir():
+        inputs.append(str(SHARED / "corpus" / "seeds"))
+    workflows.ingest(store, inputs)
+    workflows.code(store, pipeline)
+    return store

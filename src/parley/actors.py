@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -471,10 +472,15 @@ class DocumentActors:
             sector = sector or self.base.title_sector(tok.text) or (
                 self.base.agent_sector(tok.lemma_) if tok.pos_ == "NOUN" else None)
         sector = sector or self.base.agent_sector(root.lemma_)  # "Iran's foreign ministry"
+        rule = "ner:titled"
+        if country is None:
+            country = self._modifier_country(root)[0]  # "the Law Society of Kenya"
+        if country is None:
+            country, rule = self._context_country(root), "ner:context-country"
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
                                kind="person" if ent_type == "PERSON" else "org",
-                               name=text, rule="ner:" + ("titled" if country else "unresolved"))
+                               name=text, rule=rule if country else "ner:unresolved")
         if ent_type == "PERSON" and len(text.split()) > 1:
             self.people[key] = mention
         return self._placed(mention, span)
@@ -484,7 +490,9 @@ class DocumentActors:
         'U.S. firms', 'the government of Iran'."""
         for tok in head.children:
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
-                country = self.base.country_of(_name_span(tok).text)
+                name = _name_span(tok).text
+                org = self.base.lookup(name, self.day, kind="org")  # "NATO leaders"
+                country = self.base.country_of(name) or (org.country if org else None)
                 if country:
                     return country, tok
                 group = self._last(tok.idx, {"org", "country", "agent"})
@@ -521,7 +529,12 @@ class DocumentActors:
                         return country
                 elif ent.label_ == "GPE":
                     return self.base.country_of(ent.text)
-        return self.recent_countries[-1] if self.recent_countries else None
+        counts = Counter(m.country for m in self.history
+                         if m.start < head.idx and m.country not in BLOCS)
+        if not counts:
+            return None
+        top = max(counts.values())  # the story's main country; the latest one on a tie
+        return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
 
     def _titled(self, head: Token) -> ActorMention | None:
         """'the president', 'the foreign minister': the last person named before with that

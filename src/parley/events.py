@@ -292,7 +292,7 @@ class EventCoder:
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)
                       and not (r.kind == "country" and r.country in own)]
         if not actors or (pattern.require_recipient and not recipients):
-            return None
+            return None  # checked before any fallback: the parse must name the target
         code = self.cameo.get(pattern.cameo)
         if pattern.plover:
             code = replace(code, plover=pattern.plover, mode=pattern.mode or code.mode)
@@ -309,6 +309,9 @@ class EventCoder:
                                                        trigger, ctx)
             explanation.append(f"PLOVER: cooperation stated for the future or on a condition "
                                f"is AGREE (CAMEO {code.code})")
+        if not recipients and code.plover == "PROTEST":
+            recipients = [_government_of(actors[0])]
+            explanation.append("a protest with no stated target is against the government")
         if not recipients and not pattern.symmetric:
             recipients = self._nearby_recipient(sent, actors, ctx)
             if recipients:
@@ -357,15 +360,23 @@ class EventCoder:
 
     def _nearby_recipient(self, sent: Span, actors: list[ActorMention],
                           ctx: SentenceContext) -> list[ActorMention]:
-        """The first other-country actor named elsewhere in the sentence."""
+        """The first other actor named elsewhere in the sentence: another country, or a
+        different agent of the same country ('police fired on protesters')."""
         countries = {a.country for a in actors}
+        codes = {a.code for a in actors}
+        taken = [(a.start, a.end) for a in actors]
         for token in sent:
-            if token.dep_ in {"poss", "pobj", "dobj", "nsubj", "compound"} and (
-                    token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}):
-                for m in ctx.actors.resolve_phrase(token):
-                    if m.country not in countries:
-                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
-                        return [m]
+            if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {
+                    "poss", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"}:
+                continue
+            if any(start <= token.idx < end for start, end in taken):
+                continue
+            for m in ctx.actors.resolve_phrase(token):
+                other_country = m.country not in countries
+                other_agent = m.kind == "agent" and m.code not in codes
+                if other_country or other_agent:
+                    m.article_id, m.sentence_index = ctx.article_id, ctx.index
+                    return [m]
         return []
 
     def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
@@ -542,6 +553,13 @@ def _sides(event: Event) -> frozenset[frozenset[str]]:
              frozenset(m.country for m in event.recipients)]
     return frozenset(sides) if event.plover == "CONSULT" else frozenset(
         [frozenset(("A", *sides[0])), frozenset(("R", *sides[1]))])
+
+
+def _government_of(actor: ActorMention) -> ActorMention:
+    return ActorMention(text="", start=actor.start, end=actor.start, code=f"{actor.country}GOV",
+                        country=actor.country, sector="GOV", kind="agent",
+                        rule="protest:default-government", article_id=actor.article_id,
+                        sentence_index=actor.sentence_index)
 
 
 def _reciprocal(trigger: Token) -> bool:

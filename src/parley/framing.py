@@ -27,7 +27,9 @@ import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from parley.models import Article, ParleyError, Sentence
-from parley.store import Store, articles as articles_table, sentences as sentences_table
+from parley.store import Store
+from parley.store import articles as articles_table
+from parley.store import sentences as sentences_table
 
 THEMES = ("commercial", "security", "diplomatic")
 GROUPINGS = ("article", "outlet", "month", "outlet-month")

@@ -298,7 +298,7 @@ class Store:
 
     def unknown_actors(self) -> list[tuple[str, int]]:
         query = (sa.select(actor_mentions.c.text, sa.func.count())
-                 .where(actor_mentions.c.country.is_(None))
+                 .where(actor_mentions.c.rule.like("ner:%"))
                  .group_by(actor_mentions.c.text).order_by(sa.func.count().desc()))
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query)]
