@@ -40,5 +40,6 @@ def test_table_command(coded_store):
                                       "--format", "json", "--db", coded_store.url])
     assert result.exit_code == 0, result.output
     rows = {r["period"]: r for r in json.loads(result.output)}
-    assert rows["2025-12"]["BUS"] == "Jared Kushner"
-    assert rows["2025-12"]["BUS_share"] > rows["2025-02"]["BUS_share"]
+    assert rows["2025-12"]["names"]["BUS"] == ["Jared Kushner"]
+    assert rows["2025-12"]["shares"]["BUS"] > rows["2025-02"]["shares"]["BUS"]
+    assert rows["2025-12"]["events"]  # every period points to its evidence

@@ -427,6 +427,13 @@ class DocumentActors:
                     found.append(mention)
         return found
 
+    def resolve_word(self, token: Token) -> ActorMention | None:
+        """A single proper-noun token as a name ('Trump' in 'the Trump-Putin summit')."""
+        if token.pos_ != "PROPN":
+            return None
+        found = self.base.lookup(token.text, self.day)
+        return self._placed(found, token) if found else None
+
     def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
         """'the two sides' / 'both sides': the last two countries in context."""
         if head.lower_ not in {"sides", "parties", "countries", "nations"}:

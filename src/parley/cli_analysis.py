@@ -62,13 +62,15 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = "table",
     ) -> None:
         """Who sits at the table: sector shares of the people at a dyad's talks."""
-        from parley.table import PERIODS, sector_shares, shares_row
+        from parley.table import PERIODS, sector_shares, shares_record, shares_row
 
         _check(fmt, FORMATS, "--format")
         _check(by, PERIODS, "--by")
         _, found = _stories(db)
-        rows = [shares_row(t) for t in sector_shares(found, dyad, by)]
-        render(rows, fmt, Console(soft_wrap=False), title=f"Who sits at the table: {dyad}")
+        shares = sector_shares(found, dyad, by)
+        render([shares_row(t) for t in shares], fmt, Console(soft_wrap=False),
+               title=f"Who sits at the table: {dyad}",
+               records=[shares_record(t) for t in shares])
 
     @app.command()
     def dyads(

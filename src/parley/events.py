@@ -237,8 +237,8 @@ class EventCoder:
         for head in heads:
             for tok in [head, *head.children]:
                 if tok.dep_ in {"compound", "amod", "poss", "nmod", "pobj", "conj"} or tok is head:
-                    m = ctx.actors.resolve_token(tok, as_argument=False) or (
-                        _country_mention(tok, ctx))
+                    m = ctx.actors.resolve_word(tok) or ctx.actors.resolve_token(
+                        tok, as_argument=False) or _country_mention(tok, ctx)
                     if m and m.country and all(m.country != f.country or m.name != f.name
                                                for f in found):
                         m.article_id, m.sentence_index = ctx.article_id, ctx.index
@@ -288,6 +288,7 @@ class EventCoder:
             actors, recipients = recipients[:1], recipients[1:]
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)
+        actors, recipients = _drop_bare_countries(actors), _drop_bare_countries(recipients)
         own = {a.country for a in actors}
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)
                       and not (r.kind == "country" and r.country in own)]
@@ -553,6 +554,12 @@ def _sides(event: Event) -> frozenset[frozenset[str]]:
              frozenset(m.country for m in event.recipients)]
     return frozenset(sides) if event.plover == "CONSULT" else frozenset(
         [frozenset(("A", *sides[0])), frozenset(("R", *sides[1]))])
+
+
+def _drop_bare_countries(mentions: list[ActorMention]) -> list[ActorMention]:
+    """'Dmitriev ... Russia': a bare country adds nothing beside an actor of that country."""
+    specific = {m.country for m in mentions if m.kind not in {"country", "place"}}
+    return [m for m in mentions if m.kind not in {"country", "place"} or m.country not in specific]
 
 
 def _government_of(actor: ActorMention) -> ActorMention:

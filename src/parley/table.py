@@ -120,8 +120,14 @@ def sector_shares(stories: Iterable[Story], dyad: str = "USA-RUS",
 
 
 def shares_row(t: TableShares) -> dict:
-    """A flat view for tables, CSV and JSON."""
+    """A flat view for tables and CSV: shares in percent, then who was there."""
     return {"period": t.period, "people": t.people,
-            **{f"{s}_share": round(t.shares[s], 3) for s in SECTORS},
-            **{s: ", ".join(t.names[s]) for s in SECTORS},
+            **{s: f"{t.shares[s]:.0%}" for s in SECTORS},
+            "who": "; ".join(f"{s}: {', '.join(t.names[s])}" for s in SECTORS if t.names[s]),
             "stories": len(t.story_ids)}
+
+
+def shares_record(t: TableShares) -> dict:
+    """The full record for JSON: shares, names by sector, stories and evidence events."""
+    return {"period": t.period, "people": t.people, "shares": t.shares, "names": t.names,
+            "stories": t.story_ids, "events": t.event_ids}
