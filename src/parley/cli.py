@@ -16,7 +16,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from parley import workflows
+from parley.cli_analysis import register as register_analysis
+from parley.cli_ingest import progress_reporter
+from parley.cli_ingest import register as register_ingest
 from parley.export import (
     FORMATS,
     claim_record,
@@ -35,7 +37,7 @@ app.add_typer(dict_app, name="dict")
 app.add_typer(actors_app, name="actors")
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database path or SQLAlchemy URL [default: $PARLEY_DB or parley.db]")]
@@ -80,18 +82,21 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(
         help="Let URLs reach loopback and private addresses")] = False,
     max_items: Annotated[Optional[int], typer.Option(help="Stop after this many items")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed for each URL")] = 10.0,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Read articles into the database (exact and near duplicates are not stored twice)."""
+    from parley import workflows
     from parley.ingest import IngestOptions
 
     _check_format(fmt)
     store = _store(db)
-    options = IngestOptions(allow_private=allow_private, max_items=max_items)
-    summary = workflows.ingest(store, paths, outlet=outlet, published=_date(published,
-                               "--published"), options=options,
-                               near_duplicate_threshold=near_duplicate)
+    options = IngestOptions(allow_private=allow_private, max_items=max_items, timeout=timeout)
+    with progress_reporter() as progress:
+        summary = workflows.ingest(store, paths, outlet=outlet, published=_date(
+            published, "--published"), options=options,
+            near_duplicate_threshold=near_duplicate, progress=progress)
     for error in summary.errors:
         err.print(f"[red]error[/red] {error.input}: {error.message}", highlight=False)
     if fmt in {"json", "jsonl"}:
@@ -103,17 +108,38 @@ def ingest(
         raise typer.Exit(1)
 
 
+ActorsOption = Annotated[Optional[list[Path]], typer.Option(
+    "--actors", help="Extra actor files (YAML, as written by `parley actors add`)")]
+VerbsOption = Annotated[Optional[list[Path]], typer.Option(
+    "--verbs", help="Extra verb pattern files (YAML, e.g. from `parley dict import-petrarch`)")]
+
+
+def _pipeline(actors: list[Path] | None, verbs: list[Path] | None):
+    from parley.actors import ActorBase
+    from parley.codebook import VerbDictionary
+    from parley.pipeline import Pipeline
+
+    for path in [*(actors or []), *(verbs or [])]:
+        if not path.is_file():
+            raise ParleyError(f"{path}: no such file")
+    return Pipeline(actors=ActorBase.load(actors) if actors else None,
+                    verbs=VerbDictionary.load(verbs) if verbs else None)
+
+
 @app.command()
 def code(
     recode: Annotated[bool, typer.Option(help="Code every article again")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch")] = 16,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     db: DbOption = None,
 ) -> None:
     """Code the articles not coded yet: actors, events, dates, places, claims."""
-    from parley.pipeline import Pipeline
+    from parley import workflows
 
     store = _store(db)
-    summary = workflows.code(store, Pipeline(), recode=recode, batch_size=batch_size)
+    summary = workflows.code(store, _pipeline(actors, verbs), recode=recode,
+                             batch_size=batch_size)
     out.print(f"coded {summary.articles} articles: {summary.sentences} sentences, "
               f"{summary.events} events, {summary.claims} claims")
 
@@ -219,13 +245,15 @@ def explain(event_id: Annotated[str, typer.Argument(help="Event id")],
 def extract(
     source: Annotated[str, typer.Argument(help="A text file, a .jsonl of {id, text, date}, or -")],
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date")] = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Code one text (or a JSONL batch) and print its events without storing anything."""
     from parley.extract import extract_records
 
     _check_format(fmt)
-    records = extract_records(source, _date(date_, "--date"))
+    records = extract_records(source, _date(date_, "--date"), _pipeline(actors, verbs))
     rows = [{**event_row_from_record(r)} for r in records]
     render(rows, fmt, out, title="Events", records=records)
 
@@ -313,7 +341,7 @@ def actors_add(
     kind: Annotated[str, typer.Option(help="person, org or country")] = "person",
     file: Annotated[Path, typer.Option(help="User actor file (YAML)")] = Path("actors.yaml"),
 ) -> None:
-    """Add an actor to a user actor file; `parley code --recode --actors FILE` uses it."""
+    """Add an actor to a user actor file; `parley code --recode --actors FILE` applies it."""
     from parley.actors import add_user_actor
 
     add_user_actor(file, name=name, country=country, sector=sector, office=office,
@@ -354,9 +382,17 @@ def _print_import(report, out_file: Path) -> None:
         out.print(f"  skipped {count}: {reason}")
 
 
+register_analysis(app)
+register_ingest(app)
+
+
 def main() -> None:
     try:
         app()
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
