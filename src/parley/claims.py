@@ -92,6 +92,8 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
         if value is None:
             continue
         kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "count")
+        if kind == "count" and text != ent.text:
+            kind = "money"  # a number followed by its currency word
         if kind == "count" and (re.fullmatch(r"(19|20)\d\d", ent.text) or value < 2):
             continue  # a bare year or "one" is not a claimed figure
         following = sent.doc.text[ent.end_char: ent.end_char + 12]
@@ -109,12 +111,14 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
 
 
 def _with_following_currency(ent: Span) -> str:
-    """'billions of dollars': spaCy often tags 'billions' alone; take the currency too."""
-    doc = ent.doc
-    end = ent.end
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and (
-            doc[end + 1].lower_ in amount_words().currencies):
+    """'billions of dollars', '3.5 billion euros': spaCy often tags the number alone;
+    take the currency word that follows too."""
+    doc, end = ent.doc, ent.end
+    currencies = amount_words().currencies
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in currencies:
         return doc[ent.start: end + 2].text
+    if end < len(doc) and doc[end].lower_ in currencies:
+        return doc[ent.start: end + 1].text
     return ent.text
 
 
