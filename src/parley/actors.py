@@ -474,7 +474,12 @@ class DocumentActors:
         country = None
         sector = None
         root = span.root
-        for tok in span.doc[root.left_edge.i: root.i]:  # "Ukrainian negotiator Olena ..."
+        before = span.doc[min(root.left_edge.i, span.start): root.i]
+        for ent in span.doc.ents:  # "White House trade adviser Peter Navarro"
+            if before.start <= ent.start and ent.end <= root.i and ent.label_ == "ORG":
+                org = self.base.lookup(ent.text, self.day, kind="org")
+                country = country or (org.country if org else None)
+        for tok in before:  # "Ukrainian negotiator Olena ...", "American B-2"
             country = country or self.base.country_of(tok.text)
             sector = sector or self.base.title_sector(tok.text) or (
                 self.base.agent_sector(tok.lemma_) if tok.pos_ == "NOUN" else None)

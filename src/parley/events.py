@@ -28,6 +28,8 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
+                 "implore", "encourage", "pressure", "tell", "order", "instruct"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
 PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
@@ -126,6 +128,8 @@ class EventCoder:
     # --- verbs --------------------------------------------------------------------
     def _verb_event(self, verb: Token, pattern: VerbPattern, obj: Token | None, sent: Span,
                     ctx: SentenceContext) -> Event | None:
+        if _requested(verb):
+            return None  # "urged Rwanda to pull out its troops": the request is the event
         explanation = [f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
                        f"pattern {pattern.id} from {pattern.source}"]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
@@ -289,9 +293,10 @@ class EventCoder:
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)
         actors, recipients = _drop_bare_countries(actors), _drop_bare_countries(recipients)
-        own = {a.country for a in actors}
+        own, own_codes = {a.country for a in actors}, {a.code for a in actors}
         recipients = [r for r in recipients if all(r.start != a.start for a in actors)
-                      and not (r.kind == "country" and r.country in own)]
+                      and r.code not in own_codes and not (
+                          r.country in own and r.kind in {"country", "place", "modifier"})]
         if not actors or (pattern.require_recipient and not recipients):
             return None  # checked before any fallback: the parse must name the target
         code = self.cameo.get(pattern.cameo)
@@ -556,6 +561,14 @@ def _sides(event: Event) -> frozenset[frozenset[str]]:
         [frozenset(("A", *sides[0])), frozenset(("R", *sides[1]))])
 
 
+def _requested(verb: Token) -> bool:
+    """Whether the verb is what someone asks another to do (the complement of 'urge',
+    'call on', 'ask', 'demand', 'press')."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in REQUEST_HEADS and any(
+        c.dep_ in {"dobj", "prep"} for c in head.children)
+
+
 def _drop_bare_countries(mentions: list[ActorMention]) -> list[ActorMention]:
     """'Dmitriev ... Russia': a bare country adds nothing beside an actor of that country."""
     specific = {m.country for m in mentions if m.kind not in {"country", "place"}}
@@ -606,8 +619,10 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
     chain = list(_clause_chain(trigger, reporting))
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids) and "negation" not in modes:
-            modes.append("negation")
+        negated = any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids))
+        if negated and "negation" not in modes:
+            modes.append("negation")  # "did not meet", "had no plans to meet"
             why.append(f"negation: '{tok.text}' is negated")
         if any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
                for c in kids) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
