@@ -75,7 +75,7 @@ def test_unknown_person_surname_follows_full_name(code_text):
 def test_pronouns_take_the_last_actor_of_their_kind(code_text):
     coded = code_text("Sergei Lavrov arrived in Ankara on Monday. He criticized the "
                       "European Union for its new sanctions.", "2025-06-03")
-    accuse = [e for e in coded.events if e.plover == "ACCUSE"][0]
+    accuse = next(e for e in coded.events if e.plover == "ACCUSE")
     assert accuse.actors[0].name == "Sergei Lavrov"
     assert accuse.actors[0].rule == "coref:pronoun"
     assert accuse.recipients[0].country == "EUR"
@@ -84,14 +84,14 @@ def test_pronouns_take_the_last_actor_of_their_kind(code_text):
 def test_the_president_refers_to_the_last_president_named(code_text):
     coded = code_text("Emmanuel Macron spoke about Ukraine in Paris. Later the president "
                       "criticized Russia.", "2025-03-05")
-    accuse = [e for e in coded.events if e.plover == "ACCUSE"][0]
+    accuse = next(e for e in coded.events if e.plover == "ACCUSE")
     assert accuse.actors[0].name == "Emmanuel Macron"
 
 
 def test_capitals_are_governments_as_subjects_and_places_otherwise(code_text):
     coded = code_text("Washington warned Moscow that further sanctions could follow. "
                       "The talks took place in Moscow.", "2025-10-23")
-    threat = [e for e in coded.events if e.plover == "THREATEN"][0]
+    threat = next(e for e in coded.events if e.plover == "THREATEN")
     assert threat.actors[0].code == "USAGOV" and threat.recipients[0].code == "RUSGOV"
     assert "Moscow" not in _mention_codes(coded) or all(
         m.sentence_index == 0 for m in coded.mentions if m.text == "Moscow")

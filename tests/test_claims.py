@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import shared_path
+
 from parley.analysis import filter_claims
 from parley.ingest import read_inputs
 from parley.models import Article

@@ -7,13 +7,12 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SAMPLE_CORPUS, shared_path
 
 
 def parley(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "parley.cli", *args], capture_output=True,
-                          text=True, input=stdin, timeout=600)
+                          text=True, input=stdin, timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")

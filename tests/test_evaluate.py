@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, shared_path
+
 from parley.codebook import CameoTable, VerbDictionary
 from parley.evaluate import evaluate, matches
 from parley.models import ActorMention, Event

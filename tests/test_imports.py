@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import shared_path
+
 from parley.actors import ActorBase, entry_from_dict
 from parley.codebook import VerbDictionary, pattern_from_dict
-from parley.pipeline import Pipeline, article_from_text
 from parley.petrarch import dump_yaml, import_actors, import_verbs
+from parley.pipeline import Pipeline, article_from_text
 
 DICTIONARIES = ("reference", "petrarch2-dictionaries")
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -575,9 +574,8 @@ def _name_span(head: Token) -> Span:
             return ent
     left = head.i
     for tok in reversed(list(head.lefts)):
-        if tok.dep_ in NAME_DEPS | {"amod"} and tok.i == left - 1:
-            left = tok.i
-        elif tok.dep_ == "punct" and tok.i == left - 1 and tok.text in {"-", "."}:
+        joins = tok.dep_ in NAME_DEPS | {"amod"} or (tok.dep_ == "punct" and tok.text in "-.")
+        if joins and tok.i == left - 1:
             left = tok.i
         else:
             break

@@ -24,9 +24,8 @@ CLAIM_VERBS = {"say", "state", "claim", "warn", "question", "remind", "tell", "i
                "estimate", "acknowledge", "declare", "write", "report", "predict", "boast"}
 NUMBER = r"(\d+(?:[.,]\d+)*)"
 YEAR_AFTER = re.compile(r"^\s*(?:in|by|during|for)\s+((?:19|20)\d\d)\b")
-FROM_TO = re.compile(r"\bfrom\b(?P<a>.*?)\bto\b(?P<b>.*)", re.I)
 VAGUE_MONEY = re.compile(r"\b(?P<scale>thousands|millions|billions|trillions)\s+of\s+"
-                         r"(?P<cur>[a-z]+)", re.I)
+                         r"(?P<cur>[a-z]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
             currency=currency_of(text, words) if kind == "money" else None,
             vague=bool(re.search(r"\b(over|more than|at least|about|around|nearly|some)\b",
                                  sent.doc.text[max(0, ent.start_char - 14): ent.start_char],
-                                 re.I)),
+                                 re.IGNORECASE)),
             year=int(year.group(1)) if year else None, direction=direction,
             rule=f"spacy:{ent.label_}"))
     return amounts

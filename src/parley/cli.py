@@ -10,7 +10,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,7 +39,7 @@ app.add_typer(actors_app, name="actors")
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long
 
-DbOption = Annotated[Optional[str], typer.Option(
+DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database path or SQLAlchemy URL [default: $PARLEY_DB or parley.db]")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or json")]
 
@@ -74,14 +74,14 @@ def _date(value: str | None, option: str) -> str | None:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds or -")],
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet for items that name none")] = None,
-    published: Annotated[Optional[str], typer.Option(
+    outlet: Annotated[str | None, typer.Option(help="Outlet for items that name none")] = None,
+    published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for items that carry none")] = None,
     near_duplicate: Annotated[float, typer.Option(
         help="MinHash similarity at which an article is a near-duplicate")] = 0.8,
     allow_private: Annotated[bool, typer.Option(
         help="Let URLs reach loopback and private addresses")] = False,
-    max_items: Annotated[Optional[int], typer.Option(help="Stop after this many items")] = None,
+    max_items: Annotated[int | None, typer.Option(help="Stop after this many items")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed for each URL")] = 10.0,
     db: DbOption = None,
     fmt: FormatOption = "table",
@@ -108,9 +108,9 @@ def ingest(
         raise typer.Exit(1)
 
 
-ActorsOption = Annotated[Optional[list[Path]], typer.Option(
+ActorsOption = Annotated[list[Path] | None, typer.Option(
     "--actors", help="Extra actor files (YAML, as written by `parley actors add`)")]
-VerbsOption = Annotated[Optional[list[Path]], typer.Option(
+VerbsOption = Annotated[list[Path] | None, typer.Option(
     "--verbs", help="Extra verb pattern files (YAML, e.g. from `parley dict import-petrarch`)")]
 
 
@@ -148,14 +148,14 @@ def code(
 
 @app.command()
 def events(
-    actor: Annotated[Optional[str], typer.Option(help="Actor or recipient code, e.g. RUS")] = None,
-    type_: Annotated[Optional[str], typer.Option(
+    actor: Annotated[str | None, typer.Option(help="Actor or recipient code, e.g. RUS")] = None,
+    type_: Annotated[str | None, typer.Option(
         "--type", help="PLOVER type (CONSULT) or CAMEO prefix (04)")] = None,
-    since: Annotated[Optional[str], typer.Option(help="From this event date")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Up to this event date")] = None,
+    since: Annotated[str | None, typer.Option(help="From this event date")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this event date")] = None,
     show_all: Annotated[bool, typer.Option(
         "--all", help="Include negated and hypothetical events")] = False,
-    mode: Annotated[Optional[str], typer.Option(
+    mode: Annotated[str | None, typer.Option(
         help="Only events with this mode (negation, hypothetical, future, historical)")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
@@ -210,10 +210,10 @@ def stats(db: DbOption = None, fmt: FormatOption = "table") -> None:
 
 @app.command()
 def claims(
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker code or name part")] = None,
-    min_amount: Annotated[Optional[float], typer.Option("--min", help="Smallest amount")] = None,
-    max_amount: Annotated[Optional[float], typer.Option("--max", help="Largest amount")] = None,
-    currency: Annotated[Optional[str], typer.Option(help="Currency code, e.g. USD")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker code or name part")] = None,
+    min_amount: Annotated[float | None, typer.Option("--min", help="Smallest amount")] = None,
+    max_amount: Annotated[float | None, typer.Option("--max", help="Largest amount")] = None,
+    currency: Annotated[str | None, typer.Option(help="Currency code, e.g. USD")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -244,7 +244,7 @@ def explain(event_id: Annotated[str, typer.Argument(help="Event id")],
 @app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="A text file, a .jsonl of {id, text, date}, or -")],
-    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date")] = None,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
     fmt: FormatOption = "table",
@@ -290,7 +290,7 @@ def eval_(
 @app.command()
 def bench(
     corpus: Annotated[Path, typer.Argument(help="A JSONL corpus with a text field")],
-    limit: Annotated[Optional[int], typer.Option(help="Only the first N articles")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles")] = None,
     batch_size: Annotated[int, typer.Option()] = 16,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -307,7 +307,7 @@ def bench(
 # --- actors and dictionaries ---------------------------------------------------------------
 
 @actors_app.command("resolve")
-def actors_resolve(name: str, date_: Annotated[Optional[str], typer.Option("--date")] = None,
+def actors_resolve(name: str, date_: Annotated[str | None, typer.Option("--date")] = None,
                    fmt: FormatOption = "table") -> None:
     """What a name resolves to on a date: canonical name, code, sector, office, rule."""
     from parley.actors import default_actor_base
@@ -333,11 +333,11 @@ def actors_unknown(db: DbOption = None, fmt: FormatOption = "table") -> None:
 def actors_add(
     name: str,
     country: Annotated[str, typer.Option(help="ISO3 or bloc code")],
-    sector: Annotated[Optional[str], typer.Option(help="GOV, MIL, BUS, ...")] = None,
-    office: Annotated[Optional[str], typer.Option()] = None,
-    start: Annotated[Optional[str], typer.Option(help="Role start YYYY-MM-DD")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Role end YYYY-MM-DD")] = None,
-    alias: Annotated[Optional[list[str]], typer.Option(help="Other names")] = None,
+    sector: Annotated[str | None, typer.Option(help="GOV, MIL, BUS, ...")] = None,
+    office: Annotated[str | None, typer.Option()] = None,
+    start: Annotated[str | None, typer.Option(help="Role start YYYY-MM-DD")] = None,
+    end: Annotated[str | None, typer.Option(help="Role end YYYY-MM-DD")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Other names")] = None,
     kind: Annotated[str, typer.Option(help="person, org or country")] = "person",
     file: Annotated[Path, typer.Option(help="User actor file (YAML)")] = Path("actors.yaml"),
 ) -> None:

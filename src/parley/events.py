@@ -34,7 +34,7 @@ NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
 PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
-                       "sign", "impose", "announce", "hold", "broker", "mediate"}
+                       "sign", "impose", "announce", "broker", "mediate"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -130,8 +130,8 @@ class EventCoder:
                     ctx: SentenceContext) -> Event | None:
         if _requested(verb):
             return None  # "urged Rwanda to pull out its troops": the request is the event
-        explanation = [f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
-                       f"pattern {pattern.id} from {pattern.source}"]
+        explanation = [(f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
+                       f"pattern {pattern.id} from {pattern.source}")]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
                       for c in verb.children)
         actors = self._subjects(verb, ctx)
@@ -227,8 +227,8 @@ class EventCoder:
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
              {"with", "on", "against", "between", "to", "for"}
              for g in c.children if g.dep_ == "pobj"], ctx)
-        explanation = [f"event noun '{noun.text}' matched pattern {pattern.id}; "
-                       f"{'governed by ' + governor.text if governed else 'anchored by date/place'}"]
+        explanation = [(f"event noun '{noun.text}' matched pattern {pattern.id}; "
+                       f"{'governed by ' + governor.text if governed else 'anchored by date/place'}")]
         return self._build(pattern, noun, None, actors, recipients, sent, ctx, explanation)
 
     def _noun_modifier_actors(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
@@ -435,12 +435,12 @@ def _object_words(obj: Token | None) -> set[str]:
 
 
 def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
-    for child in verb.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
-            if not objects or any(g.lemma_.lower() in objects or g.lower_ in objects
-                                  for g in child.children if g.dep_ == "pobj"):
-                return True
-    return False
+    """Whether the verb has the prepositional phrase a pattern asks for ('on the phone')."""
+    return any(
+        child.dep_ in {"prep", "agent"} and child.lower_ == prep and (
+            not objects or any(g.lemma_.lower() in objects or g.lower_ in objects
+                               for g in child.children if g.dep_ == "pobj"))
+        for child in verb.children)
 
 
 def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
@@ -624,12 +624,11 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
         if negated and "negation" not in modes:
             modes.append("negation")  # "did not meet", "had no plans to meet"
             why.append(f"negation: '{tok.text}' is negated")
-        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        if (any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
                for c in kids) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                     for m in kids):
-            if "hypothetical" not in modes:
-                modes.append("hypothetical")
-                why.append(f"hypothetical: conditional clause at '{tok.text}'")
+                                     for m in kids)) and "hypothetical" not in modes:
+            modes.append("hypothetical")
+            why.append(f"hypothetical: conditional clause at '{tok.text}'")
         aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
         if aux & HYPOTHETICAL_AUX and "hypothetical" not in modes and "future" not in modes:
             modes.append("hypothetical")

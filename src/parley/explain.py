@@ -40,15 +40,15 @@ def explain_event(event: Event) -> Group:
     place = (f"{event.place.name}, {event.place.country} ({event.place.lat}, {event.place.lon}) "
              f"from {event.place.text!r} by {event.place.rule}" if event.place else "no place")
     facts = "\n".join([
-        f"event: {event.plover} (CAMEO {event.cameo}, quad {event.quad_class}, "
-        f"Goldstein {event.goldstein}), modes {event.modes or '-'}",
+        (f"event: {event.plover} (CAMEO {event.cameo}, quad {event.quad_class}, "
+        f"Goldstein {event.goldstein}), modes {event.modes or '-'}"),
         f"rule: {event.rule}   confidence: {event.confidence}",
         f"actor: {_who(event.actors)}",
         f"recipient: {_who(event.recipients)}",
         f"reported by: {_who([event.source_actor]) if event.source_actor else '-'}",
         f"date: {date}", f"place: {place}",
-        f"evidence: article {event.article_id}, sentence {event.sentence_index}, "
-        f"characters {event.start}-{event.end}",
+        (f"evidence: article {event.article_id}, sentence {event.sentence_index}, "
+        f"characters {event.start}-{event.end}"),
     ])
     steps = "\n".join(f"- {step}" for step in event.explanation)
     parse = "\n".join(parse_lines(event.sentence, event.trigger))

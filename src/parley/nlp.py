@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
