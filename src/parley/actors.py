@@ -23,6 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from parley.models import ActorMention, ParleyError
+from parley.nlp import sentence_entities, sentence_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NAME_DEPS = {"compound", "flat", "nmod"}
@@ -465,8 +466,7 @@ class DocumentActors:
         ent_type = span.root.ent_type_
         if ent_type not in {"PERSON", "ORG"}:
             return None
-        ents = [e for e in span.doc.ents if e.start <= span.root.i < e.end]
-        text = ents[0].text if ents else span.text
+        text = entity_of(span.root).text if span.root.ent_type_ else span.text
         key = normalise(text.split()[-1])
         if key in self.people:
             return self._placed(self.people[key], span, "coref:surname")
@@ -474,9 +474,9 @@ class DocumentActors:
         sector = None
         root = span.root
         before = span.doc[min(root.left_edge.i, span.start): root.i]
-        for ent in span.doc.ents:  # "White House trade adviser Peter Navarro"
-            if before.start <= ent.start and ent.end <= root.i and ent.label_ == "ORG":
-                org = self.base.lookup(ent.text, self.day, kind="org")
+        for tok in before:  # "White House trade adviser Peter Navarro"
+            if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
+                org = self.base.lookup(entity_of(tok).text, self.day, kind="org")
                 country = country or (org.country if org else None)
         for tok in before:  # "Ukrainian negotiator Olena ...", "American B-2"
             country = country or self.base.country_of(tok.text)
@@ -533,7 +533,7 @@ class DocumentActors:
         """Where a bare agent ('police', 'protesters') acts: the country of a place named in
         its sentence, else the country the document has named most recently."""
         if self.place_country is not None:
-            for ent in head.sent.ents:
+            for ent in sentence_entities(sentence_of(head)):
                 if ent.label_ == "GPE" and self.base.country_of(ent.text) is None:
                     country = self.place_country(ent.text)
                     if country:
@@ -569,9 +569,8 @@ class DocumentActors:
 def _name_span(head: Token) -> Span:
     """The proper-name part of a noun phrase: an entity containing the head, or the head
     with its compound modifiers."""
-    for ent in head.doc.ents:
-        if ent.start <= head.i < ent.end and ent.label_ in ENTITY_LABELS:
-            return ent
+    if head.ent_type_ in ENTITY_LABELS:
+        return entity_of(head)
     left = head.i
     for tok in reversed(list(head.lefts)):
         joins = tok.dep_ in NAME_DEPS | {"amod"} or (tok.dep_ == "punct" and tok.text in "-.")
@@ -583,10 +582,18 @@ def _name_span(head: Token) -> Span:
 
 
 def entity_of(token: Token) -> Span:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return token.doc[token.i: token.i + 1]
+    """The named entity a token belongs to (read from its IOB tags, without building every
+    entity of the document), or the token alone."""
+    doc = token.doc
+    if token.ent_iob_ not in {"B", "I"}:
+        return doc[token.i: token.i + 1]
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _phrase_span(head: Token) -> Span:

@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from parley.models import Amount, Claim
+from parley.nlp import sentence_entities
 
 CLAIM_VERBS = {"say", "state", "claim", "warn", "question", "remind", "tell", "insist",
                "argue", "assert", "allege", "announce", "suggest", "stress", "note", "add",
@@ -76,7 +77,7 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
     direction = next((words.directions[t.lower_] for t in sent
                       if t.pos_ in {"VERB", "ADV", "ADP"} and t.lower_ in words.directions), None)
     amounts: list[Amount] = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ not in {"MONEY", "PERCENT", "CARDINAL"}:
             continue
         text = _with_following_currency(ent)
@@ -95,14 +96,16 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
             kind = "money"  # a number followed by its currency word
         if kind == "count" and (re.fullmatch(r"(19|20)\d\d", ent.text) or value < 2):
             continue  # a bare year or "one" is not a claimed figure
-        following = sent.doc.text[ent.end_char: ent.end_char + 12]
+        offset = sent.start_char  # read around the entity in the sentence text:
+        following = sent.text[ent.end_char - offset: ent.end_char - offset + 12]
         year = YEAR_AFTER.match(following)
         amounts.append(Amount(
             kind=kind, value=value, text=text, start=ent.start_char,
             end=ent.start_char + len(text),
             currency=currency_of(text, words) if kind == "money" else None,
             vague=bool(re.search(r"\b(over|more than|at least|about|around|nearly|some)\b",
-                                 sent.doc.text[max(0, ent.start_char - 14): ent.start_char],
+                                 sent.text[max(0, ent.start_char - offset - 14):
+                                           ent.start_char - offset],
                                  re.IGNORECASE)),
             year=int(year.group(1)) if year else None, direction=direction,
             rule=f"spacy:{ent.label_}"))

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -282,22 +282,26 @@ def _looks_like_date(text: str, tables: _Tables) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
+def _parser(published: dt.date) -> DateDataParser:
+    """A parser per publication date: building one costs far more than using it."""
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+
+
 def _dateparser(text: str, ctx: _Context) -> TimeExpression | None:
     """Absolute and relative dates dateparser reads well, at the period it reports."""
     tables = ctx.tables
     if not _looks_like_date(text, tables):
         return None
     text = tables.softener_re.sub("", text)
-    published = dt.datetime.combine(ctx.published, dt.time())
-    parser = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": published,
-            "PREFER_DATES_FROM": "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    data = parser.get_date_data(text)
+    data = _parser(ctx.published).get_date_data(text)
     if data.date_obj is None:
         return None
     date, period = data.date_obj.date(), data.period or "day"

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from parley.actors import DocumentActors, entity_of
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
+from parley.nlp import sentence_entities
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -389,7 +390,7 @@ class EventCoder:
                     ) -> TimeExpression | None:
         """A DATE entity in the trigger's own phrase, else the nearest one in the sentence."""
         own = [entity_of(t) for t in _phrase_tokens(trigger) if t.ent_type_ == "DATE"]
-        nearest = sorted((e for e in sent.ents if e.label_ == "DATE"),
+        nearest = sorted((e for e in sentence_entities(sent) if e.label_ == "DATE"),
                          key=lambda e: abs(e.start - trigger.i))
         for ent in own[:1] + nearest:
             found = ctx.resolve_date(ent.text, ent.start_char, ent.end_char)

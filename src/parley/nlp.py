@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from parley.models import ParleyError
 
@@ -39,3 +39,29 @@ def load_nlp() -> Language:
 def bare_nlp() -> Language:
     """The model exactly as shipped, for benchmarking the parse alone."""
     return __import__(MODEL).load()
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The named entities of one sentence, read from IOB tags. (``Span.ents`` walks every
+    entity of the document, which makes per-sentence work quadratic on long articles.)"""
+    found = []
+    for token in sent:
+        if token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < sent.end and token.doc[end].ent_iob_ == "I":
+                end += 1
+            found.append(Span(token.doc, token.i, end, label=token.ent_type_))
+    return found
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of a token, found from sentence starts around it (``Token.sent`` walks
+    the document's sentences from the start)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]

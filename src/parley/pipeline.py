@@ -21,7 +21,7 @@ from parley.dates import narrative_year, resolve_date
 from parley.events import EventCoder, SentenceContext
 from parley.ingest import content_hash
 from parley.models import ActorMention, Article, Claim, Event, Place, Sentence, TimeExpression
-from parley.nlp import load_nlp
+from parley.nlp import load_nlp, sentence_entities
 from parley.places import Gazetteer, default_gazetteer
 
 CODER_VERSION = f"parley-{__version__}"
@@ -68,7 +68,7 @@ class Pipeline:
                                              sent.text))
             ctx = SentenceContext(
                 article_id=article.id, index=index, published=published, actors=doc_actors,
-                resolve_date=self._date_resolver(doc, sent, published, text_before),
+                resolve_date=self._date_resolver(article.text, sent, published, text_before),
                 resolve_place=lambda text, start, end: self._place(text, start, end, countries))
             mentions = self._mentions(sent, index, article.id, doc_actors)
             for mention in mentions:
@@ -84,7 +84,7 @@ class Pipeline:
     def _mentions(self, sent: Span, index: int, article_id: str,
                   doc_actors: DocumentActors) -> list[ActorMention]:
         found = []
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             if ent.label_ not in ENTITY_LABELS - {"LOC", "FAC"}:
                 continue
             if ent.label_ == "GPE" and self.actors.capital_country(ent.text):
@@ -108,11 +108,12 @@ class Pipeline:
             place.text, place.start, place.end = text, start, end
         return place
 
-    def _date_resolver(self, doc: Doc, sent: Span, published: date | None, text_before: str):
+    def _date_resolver(self, doc_text: str, sent: Span, published: date | None,
+                       text_before: str):
         def resolver(text: str, start: int, end: int) -> TimeExpression | None:
             if published is None:
                 return None
-            hint = narrative_year(text_before + doc.text[:sent.start_char], published)
+            hint = narrative_year(text_before + doc_text[:sent.start_char], published)
             found = resolve_date(text, published, year_hint=hint)
             if found:
                 found.start, found.end = start, end
