@@ -124,3 +124,26 @@ def test_unknown_names_are_kept_unresolved(code_text):
     coded = code_text("Zorblatt Industries signed a contract with the ministry.", "2025-03-05")
     unresolved = [m for m in coded.mentions if m.country is None]
     assert any("Zorblatt" in m.text for m in unresolved)
+
+
+def test_seed_articles_resolve_their_cast(pipeline):
+    from conftest import shared_path
+    from parley.ingest import read_inputs
+    from parley.models import Article
+
+    folder = shared_path("corpus", "seeds")
+    articles = [a for a in read_inputs([str(folder)]) if isinstance(a, Article)]
+    mentions = [m for coded in pipeline.code(articles) for m in coded.mentions]
+    by_name = {}
+    for m in mentions:
+        by_name.setdefault(m.name, set()).add((m.country, m.sector))
+    expected = {"Steve Witkoff": ("USA", "GOV"), "Jared Kushner": ("USA", "BUS"),
+                "Kirill Dmitriev": ("RUS", "GOV"), "Marco Rubio": ("USA", "GOV"),
+                "Sergei Lavrov": ("RUS", "GOV"), "Donald Trump": ("USA", "GOV"),
+                "Vladimir Putin": ("RUS", "GOV"), "ExxonMobil": ("USA", "BUS"),
+                "Russian Direct Investment Fund": ("RUS", "GOV"), "NOVATEK": ("RUS", "BUS"),
+                "Kremlin": ("RUS", "GOV")}
+    for name, code in expected.items():
+        assert by_name.get(name) == {code}, name
+    bare = [m for m in mentions if m.text == "Dmitriev"]
+    assert bare and all(m.name == "Kirill Dmitriev" for m in bare)

@@ -64,3 +64,12 @@ def test_unknown_gold_file_is_a_clear_error(tmp_path):
     from parley.models import ParleyError
     with pytest.raises(ParleyError, match="no such gold file"):
         evaluate([Path(tmp_path / "none.jsonl")])
+
+
+def test_seed_dates_and_places_are_all_right(pipeline):
+    """Every dated gold event of the seeds gets its date at the gold granularity, and every
+    gold place resolves to the right country."""
+    report = evaluate([shared_path("gold", "seeds.jsonl")], pipeline)
+    assert report.accuracy["date"].value == 1.0 and report.accuracy["date"].total == 6
+    assert report.accuracy["place_country"].value == 1.0
+    assert report.accuracy["place_country"].total == 4

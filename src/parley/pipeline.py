@@ -90,11 +90,15 @@ class Pipeline:
             if ent.label_ == "GPE" and self.actors.capital_country(ent.text):
                 continue  # a capital named outside an argument slot is a place
             mention = doc_actors.resolve_token(ent.root, as_argument=False)
-            if mention is None and ent.label_ in {"PERSON", "ORG"}:
-                continue
             if mention:
-                mention.article_id, mention.sentence_index = article_id, index
                 found.append(mention)
+        for token in sent:  # names the NER model missed ("Rubio and Lavrov ...")
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+                mention = doc_actors.resolve_word(token)
+                if mention:
+                    found.append(mention)
+        for mention in found:
+            mention.article_id, mention.sentence_index = article_id, index
         return found
 
     def _countries_in(self, doc: Doc) -> frozenset[str]:
