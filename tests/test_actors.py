@@ -128,6 +128,7 @@ def test_unknown_names_are_kept_unresolved(code_text):
 
 def test_seed_articles_resolve_their_cast(pipeline):
     from conftest import shared_path
+
     from parley.ingest import read_inputs
     from parley.models import Article
 
