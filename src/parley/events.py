@@ -150,6 +150,8 @@ class EventCoder:
             if passive:
                 heads = [g for c in token.children if c.dep_ == "agent"
                          for g in c.children if g.dep_ == "pobj"]
+                if not heads and token is not verb:  # "Modi is expected to travel"
+                    heads = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             else:
                 heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if heads:
@@ -226,7 +228,7 @@ class EventCoder:
             actors = self._subjects(governor, ctx)
         recipients = self._resolve_all(
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
-             {"with", "on", "against", "between", "to", "for"}
+             {"with", "on", "against", "to", "for"}
              for g in c.children if g.dep_ == "pobj"], ctx)
         explanation = [(f"event noun '{noun.text}' matched pattern {pattern.id}; "
                        f"{'governed by ' + governor.text if governed else 'anchored by date/place'}")]
