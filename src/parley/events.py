@@ -218,7 +218,9 @@ class EventCoder:
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
-        anchored = _attached_place(noun) is not None or _attached_date(noun) is not None
+        anchored = any(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS
+                                                 and _attached_place(t.head) is not None)
+                       for t in _phrase_tokens(noun) if t is not noun)
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
         if not (governed or anchored or verbless):
@@ -479,15 +481,6 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
         yield current
         queue.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS
                      and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}))
-
-
-def _attached_date(token: Token) -> Span | None:
-    for child in token.children:
-        for t in [child, *child.children]:
-            if t.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "prep", "tmod", "pobj",
-                                                        "nmod", "compound", "advmod", "amod"}:
-                return entity_of(t)
-    return None
 
 
 def _attached_place(token: Token) -> Token | None:
