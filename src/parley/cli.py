@@ -36,7 +36,8 @@ actors_app = typer.Typer(no_args_is_help=True, help="The actor base.")
 app.add_typer(dict_app, name="dict")
 app.add_typer(actors_app, name="actors")
 
-out = Console(soft_wrap=False)
+# Piped output is not squeezed to 80 columns: tables stay readable in files and pagers.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180)
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long
 
 DbOption = Annotated[str | None, typer.Option(

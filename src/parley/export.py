@@ -106,8 +106,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, console: Console, *,
     else:
         table = Table(title=title, show_lines=False, expand=False)
         for name in (rows[0] if rows else []):
-            table.add_column(name, overflow="fold",
-                             max_width=60 if name in {"evidence", "claim"} else None)
+            wide = name in {"evidence", "claim", "text"}
+            table.add_column(name, overflow="fold", no_wrap=name == "id",
+                             min_width=40 if wide else None, max_width=70 if wide else None)
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row.values()))
         console.print(table)
