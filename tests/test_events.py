@@ -148,3 +148,11 @@ def test_events_carry_provenance(code_text):
 def test_each_type_codes_a_plain_sentence(code_text, sentence, plover):
     coded = code_text(sentence, "2025-03-05")
     assert plover in [e.plover for e in coded.events], sentence
+
+
+def test_a_referred_event_names_its_actor_as_target(code_text):
+    coded = code_text("Iran fired missiles at Israel on Saturday. Jordan condemned the attack "
+                      "on Sunday.", "2024-04-15")
+    accuse = _one(coded, "ACCUSE")
+    assert _codes(accuse.actors) == ["JOR"] and _codes(accuse.recipients) == ["IRN"]
+    assert accuse.recipients[0].rule.startswith("coref:event:")

@@ -29,6 +29,10 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
+                   "charge", "claim", "accusation", "policy", "measure", "step", "action",
+                   "announcement", "order", "ruling", "proposal", "offer", "demand",
+                   "threat", "raid", "escalation", "provocation", "violation"}
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
                  "implore", "encourage", "pressure", "tell", "order", "instruct"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
@@ -58,7 +62,7 @@ class SentenceContext:
     actors: DocumentActors
     resolve_date: object  # callable(text, start, end) -> TimeExpression | None
     resolve_place: object  # callable(text, start, end) -> Place | None
-    explanation: list[str] = field(default_factory=list)
+    previous: list[Event] = field(default_factory=list)  # events of earlier sentences
 
 
 class EventCoder:
@@ -176,13 +180,33 @@ class EventCoder:
             heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if not heads and verb.dep_ == "acl":
                 heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
-        for where in pattern.recipient:
-            if heads:
-                break
+        if heads:
+            return self._resolve_all(heads, ctx)
+        slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
+        referred: list[Token] = []
+        for where in slots:  # the first slot that names an actor
             heads = _find_slot(verb, obj, where, pattern)
-        if not heads and pattern.prep:
-            heads = _find_slot(verb, obj, f"prep:{pattern.prep}", pattern)
-        return self._resolve_all(heads, ctx)
+            found = self._resolve_all(heads, ctx)
+            if found:
+                return found
+            referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
+                h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+        return [] if pattern.symmetric else self._referred_event_actors(referred, ctx)
+
+    def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext
+                               ) -> list[ActorMention]:
+        """'Qatar condemned the attack': the target is who carried out the attack, the
+        actor of the latest earlier event of that kind (any kind, for 'the decision')."""
+        for noun in nouns:
+            kinds = {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(
+                "NOUN", noun.lemma_)}
+            for event in reversed(ctx.previous):
+                if not kinds or event.plover in kinds:
+                    return [ActorMention(**{**a.__dict__, "text": noun.text, "start": noun.idx,
+                                            "end": noun.idx + len(noun), "kind": "event-actor",
+                                            "rule": f"coref:event:{event.id}"})
+                            for a in event.actors]
+        return []
 
     def _resolve_all(self, heads: list[Token], ctx: SentenceContext) -> list[ActorMention]:
         found: list[ActorMention] = []

@@ -69,7 +69,8 @@ class Pipeline:
             ctx = SentenceContext(
                 article_id=article.id, index=index, published=published, actors=doc_actors,
                 resolve_date=self._date_resolver(article.text, sent, published, text_before),
-                resolve_place=lambda text, start, end: self._place(text, start, end, countries))
+                resolve_place=lambda text, start, end: self._place(text, start, end, countries),
+                previous=result.events)
             mentions = self._mentions(sent, index, article.id, doc_actors)
             for mention in mentions:
                 doc_actors.remember(mention)
