@@ -45,6 +45,8 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HISTORICAL_AFTER = timedelta(days=365)
+THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION": "1312",
+                "PROTEST": "133"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
@@ -339,6 +341,13 @@ class EventCoder:
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         if "negation" in modes and "future" in modes:
             modes.remove("future")  # "denied it had plans to return": a denial of the act
+        if (code.plover in THREAT_CODES and {"future", "hypothetical"} & set(modes)
+                and "negation" not in modes and source_actor and source_actor.country):
+            code = self.cameo.get(THREAT_CODES[code.plover])
+            actors = [source_actor]
+            recipients = [r for r in recipients if r.country != source_actor.country]
+            explanation.append(f"a conflictual act announced by '{source_actor.text}' is a "
+                               f"threat (CAMEO {code.code})")
         if code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
             code, actors, recipients = self._as_intent(code, actors, recipients, source_actor,
                                                        trigger, ctx)
@@ -634,41 +643,47 @@ def _clause_chain(token: Token, reporting: frozenset[str] = frozenset()) -> Iter
 
 
 def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[str]]:
+    """PLOVER's auxiliary modes from the clause chain above the trigger."""
     modes: list[str] = []
     why: list[str] = []
+
+    def add(mode: str, reason: str) -> None:
+        if mode not in modes:
+            modes.append(mode)
+            why.append(f"{mode}: {reason}")
+
     chain = list(_clause_chain(trigger, reporting))
+    top = chain[-1]
+    reported = top.dep_ == "ccomp" and top.head.lemma_ in reporting
+    conditional = next((t for t in chain if _has_condition(t)), None)
+    if conditional is not None:
+        add("hypothetical", f"conditional clause at '{conditional.text}'")
     for tok in chain:
         kids = list(tok.children)
-        negated = any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids))
-        if negated and "negation" not in modes:
-            modes.append("negation")  # "did not meet", "had no plans to meet"
-            why.append(f"negation: '{tok.text}' is negated")
-        if (any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
-               for c in kids) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                     for m in kids)) and "hypothetical" not in modes:
-            modes.append("hypothetical")
-            why.append(f"hypothetical: conditional clause at '{tok.text}'")
+        if any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids)):
+            add("negation", f"'{tok.text}' is negated")  # "did not meet", "had no plans"
         aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
-        if aux & HYPOTHETICAL_AUX and "hypothetical" not in modes and "future" not in modes:
-            modes.append("hypothetical")
-            why.append(f"hypothetical: modal '{next(iter(aux & HYPOTHETICAL_AUX))}'")
-        if (aux & FUTURE_AUX or {"going"} <= aux) and "future" not in modes:
-            modes.append("future")
-            why.append(f"future: auxiliary at '{tok.text}'")
-        if tok is not trigger and tok.lemma_ in INTENT_HEADS and "future" not in modes \
-                and tok.lemma_ != trigger.lemma_:
-            modes.append("future")
-            why.append(f"future: intent verb '{tok.text}'")
-    top = chain[-1]
-    if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS and "negation" not in modes:
-        modes.append("negation")
-        why.append(f"negation: reported under '{top.head.text}'")
-    for tok in chain[1:]:
-        if tok.lemma_ in NEGATING_HEADS and tok.lemma_ != "deny" and "negation" not in modes:
-            modes.append("negation")
-            why.append(f"negation: governed by '{tok.text}'")
+        if aux & FUTURE_AUX or {"going"} <= aux:
+            add("future", f"auxiliary at '{tok.text}'")
+        elif "would" in aux and reported and conditional is None:
+            add("future", f"'would' in reported speech at '{tok.text}'")  # said it would
+        elif aux & HYPOTHETICAL_AUX:
+            add("hypothetical", f"modal '{min(aux & HYPOTHETICAL_AUX)}'")
+        if tok is not trigger and tok.lemma_ in INTENT_HEADS and tok.lemma_ != trigger.lemma_:
+            add("future", f"intent verb '{tok.text}'")
+        if tok is not trigger and tok.lemma_ in NEGATING_HEADS - {"deny"}:
+            add("negation", f"governed by '{tok.text}'")
+    if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS:
+        add("negation", f"reported under '{top.head.text}'")
     return modes, why
+
+
+def _has_condition(token: Token) -> bool:
+    kids = list(token.children)
+    return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids) or any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in kids)
 
 
 def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
