@@ -185,7 +185,7 @@ class EventCoder:
         if heads:
             return self._resolve_all(heads, ctx)
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
-        referred: list[Token] = []
+        referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
             heads = _find_slot(verb, obj, where, pattern)
             found = self._resolve_all(heads, ctx)
