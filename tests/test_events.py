@@ -156,3 +156,18 @@ def test_a_referred_event_names_its_actor_as_target(code_text):
     accuse = _one(coded, "ACCUSE")
     assert _codes(accuse.actors) == ["JOR"] and _codes(accuse.recipients) == ["IRN"]
     assert accuse.recipients[0].rule.startswith("coref:event:")
+
+
+def test_a_conditional_attack_announced_by_a_speaker_is_a_threat(code_text):
+    coded = code_text("Prime Minister Shehbaz Sharif said Pakistan would attack India if the "
+                      "strikes continued.", "2025-05-08")
+    threat = _one(coded, "THREATEN")
+    assert _codes(threat.actors) == ["PAK"] and _codes(threat.recipients) == ["IND"]
+    assert "hypothetical" in threat.modes
+
+
+def test_would_in_reported_speech_is_future(code_text):
+    coded = code_text("Sergei Lavrov said Russia would sign the agreement with Ukraine.",
+                      "2025-05-08")
+    agree = _one(coded, "AGREE")
+    assert agree.modes == ["future"] and _codes(agree.recipients) == ["UKR"]
