@@ -29,6 +29,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
                    "charge", "claim", "accusation", "policy", "measure", "step", "action",
                    "announcement", "order", "ruling", "proposal", "offer", "demand",
@@ -200,6 +201,8 @@ class EventCoder:
         """'Qatar condemned the attack': the target is who carried out the attack, the
         actor of the latest earlier event of that kind (any kind, for 'the decision')."""
         for noun in nouns:
+            if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+                continue  # "announced sanctions" creates the event; "the sanctions" refers
             kinds = {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(
                 "NOUN", noun.lemma_)}
             for event in reversed(ctx.previous):
@@ -465,10 +468,12 @@ def _object_words(obj: Token | None) -> set[str]:
     """The object's lemma and form, alone and with its modifier ('military aid')."""
     if obj is None:
         return set()
-    words = {obj.lemma_.lower(), obj.lower_}
-    for child in obj.children:
-        if child.dep_ in {"amod", "compound"}:
-            words |= {f"{child.lower_} {w}" for w in (obj.lemma_.lower(), obj.lower_)}
+    words: set[str] = set()
+    for noun in [obj, *obj.conjuncts]:  # "intelligence sharing and security assistance"
+        words |= {noun.lemma_.lower(), noun.lower_}
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"}:
+                words |= {f"{child.lower_} {w}" for w in (noun.lemma_.lower(), noun.lower_)}
     return words
 
 
