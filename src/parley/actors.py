@@ -28,6 +28,9 @@ from parley.nlp import sentence_entities, sentence_of
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NAME_DEPS = {"compound", "flat", "nmod"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# Agents that act at home: a bare "police" or "protesters" belongs to the story's country.
+DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
+                    "REF", "CRM", "JRN"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO"}
@@ -305,8 +308,10 @@ class DocumentActors:
     def resolve_token(self, head: Token, *, as_argument: bool = True) -> ActorMention | None:
         """Who the noun phrase headed by ``head`` refers to, or None."""
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
+        if head.pos_ == "PRON":
+            return None  # I, we, you: speakers and readers in quotations, not coded
         name_span = _name_span(head)
         found = self._name(name_span)
         if found:
@@ -324,7 +329,8 @@ class DocumentActors:
             titled = self._titled(head) or self._same_sector(head, sector)
             if titled:
                 return self._placed(titled, head, "coref:definite")
-        if sector and as_argument and head.pos_ == "NOUN" and head.ent_type_ == "":
+        if sector in DOMESTIC_SECTORS and as_argument and head.pos_ == "NOUN" and (
+                head.ent_type_ == ""):
             country = self._context_country(head)
             if country:  # "police fired on protesters" in a story set in Nairobi
                 mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
@@ -532,14 +538,13 @@ class DocumentActors:
     def _context_country(self, head: Token) -> str | None:
         """Where a bare agent ('police', 'protesters') acts: the country of a place named in
         its sentence, else the country the document has named most recently."""
-        if self.place_country is not None:
-            for ent in sentence_entities(sentence_of(head)):
-                if ent.label_ == "GPE" and self.base.country_of(ent.text) is None:
-                    country = self.place_country(ent.text)
-                    if country:
-                        return country
-                elif ent.label_ == "GPE":
-                    return self.base.country_of(ent.text)
+        places = sorted((e for e in sentence_entities(sentence_of(head)) if e.label_ == "GPE"),
+                        key=lambda e: abs(e.start - head.i))
+        for ent in places:  # the nearest place named in the sentence
+            country = self.base.country_of(ent.text) or (
+                self.place_country(ent.text) if self.place_country else None)
+            if country:
+                return country
         counts = Counter(m.country for m in self.history
                          if m.start < head.idx and m.country not in BLOCS)
         if not counts:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from parley.actors import DocumentActors, entity_of
+from parley.actors import DOMESTIC_SECTORS, DocumentActors, entity_of
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 from parley.nlp import sentence_entities
@@ -420,7 +420,8 @@ class EventCoder:
                 continue
             for m in ctx.actors.resolve_phrase(token):
                 other_country = m.country not in countries
-                other_agent = m.kind == "agent" and m.code not in codes
+                other_agent = m.kind == "agent" and m.code not in codes and (
+                    m.sector in DOMESTIC_SECTORS)  # police fired on protesters
                 if other_country or other_agent:
                     m.article_id, m.sentence_index = ctx.article_id, ctx.index
                     return [m]
