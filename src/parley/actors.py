@@ -492,7 +492,7 @@ class DocumentActors:
         rule = "ner:titled"
         if country is None:
             country = self._modifier_country(root)[0]  # "the Law Society of Kenya"
-        if country is None:
+        if country is None and (ent_type == "ORG" or sector):  # officials, not bystanders
             country, rule = self._context_country(root), "ner:context-country"
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
@@ -566,8 +566,13 @@ class DocumentActors:
 
     def _pronoun(self, token: Token) -> ActorMention | None:
         """'he'/'she' -> the last person; 'it'/'they' -> the last organisation or country."""
-        kinds = {"person"} if token.lower_ in PERSON_PRONOUNS else {"org", "country", "agent"}
-        found = self._last(token.idx, kinds)
+        if token.lower_ in PERSON_PRONOUNS:
+            found = self._last(token.idx, {"person"})
+        else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
+            sent = sentence_of(token)
+            window = sentence_of(token.doc[sent.start - 1]).start_char if sent.start else 0
+            found = self._last(token.idx, {"org", "country", "agent"})
+            found = found if found and found.start >= window else None
         return self._placed(found, token, "coref:pronoun") if found else None
 
 
