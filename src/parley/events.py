@@ -151,13 +151,13 @@ class EventCoder:
     def _subjects(self, verb: Token, ctx: SentenceContext) -> list[ActorMention]:
         """The actor: subject, passive agent, or a subject inherited from the governing
         verb ('agreed to meet', 'met and signed', relative clauses)."""
-        token = verb
+        token, via = verb, ""
         for _ in range(4):
             passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in token.children)
             if passive:
                 heads = [g for c in token.children if c.dep_ == "agent"
                          for g in c.children if g.dep_ == "pobj"]
-                if not heads and token is not verb:  # "Modi is expected to travel"
+                if not heads and via == "xcomp":  # "Modi is expected to travel"
                     heads = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             else:
                 heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -171,7 +171,7 @@ class EventCoder:
             if token.dep_ == "acl":
                 return []
             if token.dep_ in INHERIT_DEPS and token.head is not token:
-                token = token.head
+                token, via = token.head, token.dep_
                 continue
             break
         return []
