@@ -313,6 +313,12 @@ class DocumentActors:
         if head.pos_ == "PRON":
             return None  # I, we, you: speakers and readers in quotations, not coded
         name_span = _name_span(head)
+        capital = self.base.capital_country(name_span.text) if head.pos_ == "PROPN" else None
+        if as_argument and capital:  # "Washington warned Moscow", however NER labels them
+            mention = ActorMention(text="", start=0, end=0, code=make_code(capital, "GOV"),
+                                   country=capital, sector="GOV", kind="country",
+                                   rule=f"capital-metonym:{normalise(name_span.text)}")
+            return self._placed(mention, name_span)
         found = self._name(name_span)
         if found:
             return found
@@ -337,12 +343,6 @@ class DocumentActors:
                                        country=country, sector=sector, kind="agent",
                                        rule=f"agent:context-country+{head.lemma_}")
                 return self._placed(mention, _phrase_span(head))
-        if as_argument and self.base.capital_country(name_span.text) and head.ent_type_ == "GPE":
-            code = self.base.capital_country(name_span.text)
-            mention = ActorMention(text="", start=0, end=0, code=make_code(code, "GOV"),
-                                   country=code, sector="GOV", kind="country",
-                                   rule=f"capital-metonym:{normalise(name_span.text)}")
-            return self._placed(mention, name_span)
         country = self.base.demonym(head.text) if head.pos_ in {"PROPN", "NOUN"} else None
         if country and head.text[0].isupper():  # "the Russians"
             mention = ActorMention(text="", start=0, end=0, code=country, country=country,
@@ -394,7 +394,7 @@ class DocumentActors:
         appositions = [c for c in head.children if c.dep_ == "appos"]
         for token in [head, *appositions, *(j for a in appositions for j in a.conjuncts)]:
             pair = self.resolve_pair(token)
-            mention = None if pair else self.resolve_token(token)
+            mention = None if pair else self.resolve_token(token, as_argument=token is head)
             candidates = pair or ([mention] if mention else [])
             if mention and mention.kind == "agent":
                 candidates += self._coordinated_modifiers(token, mention)

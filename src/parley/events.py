@@ -46,6 +46,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HISTORICAL_AFTER = timedelta(days=365)
+THREAT_HEADS = {"threaten", "vow", "warn", "promise", "pledge"}
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION": "1312",
                 "PROTEST": "133"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -344,6 +345,11 @@ class EventCoder:
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         if "negation" in modes and "future" in modes:
             modes.remove("future")  # "denied it had plans to return": a denial of the act
+        if code.plover in THREAT_CODES and trigger.dep_ == "xcomp" and (
+                trigger.head.lemma_ in THREAT_HEADS):  # "threatened to impose tariffs"
+            code = self.cameo.get(THREAT_CODES[code.plover])
+            modes = [m for m in modes if m != "future"]
+            explanation.append(f"threatened act: coded as a threat (CAMEO {code.code})")
         if (code.plover in THREAT_CODES and {"future", "hypothetical"} & set(modes)
                 and "negation" not in modes and source_actor and source_actor.country):
             code = self.cameo.get(THREAT_CODES[code.plover])
@@ -419,6 +425,8 @@ class EventCoder:
             if any(start <= token.idx < end for start, end in taken):
                 continue
             for m in ctx.actors.resolve_phrase(token):
+                if m.kind == "place":
+                    continue  # "agreed in Jeddah": the venue is not a party
                 other_country = m.country not in countries
                 other_agent = m.kind == "agent" and m.code not in codes and (
                     m.sector in DOMESTIC_SECTORS)  # police fired on protesters
@@ -434,6 +442,8 @@ class EventCoder:
         nearest = sorted((e for e in sentence_entities(sent) if e.label_ == "DATE"),
                          key=lambda e: abs(e.start - trigger.i))
         for ent in own[:1] + nearest:
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "before"}:
+                continue  # "the first meeting since 2019": a bound, not the event's date
             found = ctx.resolve_date(ent.text, ent.start_char, ent.end_char)
             if found:
                 return found
@@ -640,8 +650,8 @@ def _clause_chain(token: Token, reporting: frozenset[str] = frozenset()) -> Iter
     current = token
     for _ in range(10):
         yield current
-        if current.dep_ in {"ROOT", "parataxis"} or current.head is current:
-            return
+        if current.dep_ in {"ROOT", "parataxis", "relcl"} or current.head is current:
+            return  # a relative clause keeps its own modes
         if current.dep_ == "ccomp" and (current.head.lemma_ in reporting
                                         or current.head.lemma_ in NEGATING_HEADS):
             return
@@ -678,7 +688,7 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
             add("hypothetical", f"modal '{min(aux & HYPOTHETICAL_AUX)}'")
         if tok is not trigger and tok.lemma_ in INTENT_HEADS and tok.lemma_ != trigger.lemma_:
             add("future", f"intent verb '{tok.text}'")
-        if tok is not trigger and tok.lemma_ in NEGATING_HEADS - {"deny"}:
+        if tok is not trigger and tok.lemma_ in NEGATING_HEADS:
             add("negation", f"governed by '{tok.text}'")
     if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS:
         add("negation", f"reported under '{top.head.text}'")
