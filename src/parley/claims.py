@@ -25,6 +25,8 @@ CLAIM_VERBS = {"say", "state", "claim", "warn", "question", "remind", "tell", "i
                "estimate", "acknowledge", "declare", "write", "report", "predict", "boast"}
 NUMBER = r"(\d+(?:[.,]\d+)*)"
 YEAR_AFTER = re.compile(r"^\s*(?:in|by|during|for)\s+((?:19|20)\d\d)\b")
+BOUND = re.compile(r"\b(over|more than|at least|about|around|nearly|some|almost|up to|"
+                   r"less than|under|roughly|approximately)\b", re.IGNORECASE)
 VAGUE_MONEY = re.compile(r"\b(?P<scale>thousands|millions|billions|trillions)\s+of\s+"
                          r"(?P<cur>[a-z]+)", re.IGNORECASE)
 
@@ -97,18 +99,16 @@ def find_amounts(sent: Span, words: AmountWords | None = None) -> list[Amount]:
         if kind == "count" and (re.fullmatch(r"(19|20)\d\d", ent.text) or value < 2):
             continue  # a bare year or "one" is not a claimed figure
         offset = sent.start_char  # read around the entity in the sentence text:
+        before = sent.text[max(0, ent.start_char - offset - 14): ent.start_char - offset]
         following = sent.text[ent.end_char - offset: ent.end_char - offset + 12]
         year = YEAR_AFTER.match(following)
         amounts.append(Amount(
             kind=kind, value=value, text=text, start=ent.start_char,
             end=ent.start_char + len(text),
-            currency=currency_of(text, words) if kind == "money" else None,
-            vague=bool(re.search(r"\b(over|more than|at least|about|around|nearly|some)\b",
-                                 sent.text[max(0, ent.start_char - offset - 14):
-                                           ent.start_char - offset],
-                                 re.IGNORECASE)),
-            year=int(year.group(1)) if year else None, direction=direction,
-            rule=f"spacy:{ent.label_}"))
+            # "$3.3bn": the symbol may sit just outside the entity
+            currency=currency_of(before[-3:] + text, words) if kind == "money" else None,
+            vague=bool(BOUND.search(before + " " + text)), year=int(year.group(1)) if year
+            else None, direction=direction, rule=f"spacy:{ent.label_}"))
     return amounts
 
 

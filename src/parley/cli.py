@@ -40,6 +40,12 @@ app.add_typer(actors_app, name="actors")
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180)
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, however long
 
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT"}
+MODES = {"negation", "hypothetical", "future", "historical", "phone", "visit", "discontinue",
+         "withdraw", "release", "disapprove", "allege", "resign", "convict", "arrest"}
+
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database path or SQLAlchemy URL [default: $PARLEY_DB or parley.db]")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or json")]
@@ -163,6 +169,11 @@ def events(
 ) -> None:
     """List coded events. Negated and hypothetical events are hidden unless --all."""
     _check_format(fmt)
+    if mode and mode not in MODES:
+        raise ParleyError(f"--mode {mode}: expected one of {', '.join(sorted(MODES))}")
+    if type_ and not (type_.upper() in PLOVER_TYPES or type_.isdigit()):
+        raise ParleyError(f"--type {type_}: expected a PLOVER type "
+                          f"({', '.join(sorted(PLOVER_TYPES))}) or a CAMEO code prefix")
     found = _store(db).events(actor=actor, plover=type_, since=_date(since, "--since"),
                               until=_date(until, "--until"))
     if mode:
@@ -254,7 +265,9 @@ def extract(
     from parley.extract import extract_records
 
     _check_format(fmt)
-    records = extract_records(source, _date(date_, "--date"), _pipeline(actors, verbs))
+    records = extract_records(source, _date(date_, "--date"), _pipeline(actors, verbs),
+                              on_error=lambda e: err.print(f"[red]error[/red] {e}",
+                                                           highlight=False))
     rows = [{**event_row_from_record(r)} for r in records]
     render(rows, fmt, out, title="Events", records=records)
 
@@ -309,12 +322,13 @@ def bench(
 
 @actors_app.command("resolve")
 def actors_resolve(name: str, date_: Annotated[str | None, typer.Option("--date")] = None,
-                   fmt: FormatOption = "table") -> None:
+                   actors: ActorsOption = None, fmt: FormatOption = "table") -> None:
     """What a name resolves to on a date: canonical name, code, sector, office, rule."""
-    from parley.actors import default_actor_base
+    from parley.actors import ActorBase, default_actor_base
 
     _check_format(fmt)
-    found = default_actor_base().resolve(name, _date(date_, "--date"))
+    base = ActorBase.load(actors) if actors else default_actor_base()
+    found = base.resolve(name, _date(date_, "--date"))
     if not found:
         raise ParleyError(f"{name}: not in the actor base")
     row = {"name": found.name or found.text, "code": found.code, "country": found.country,
@@ -348,7 +362,8 @@ def actors_add(
     add_user_actor(file, name=name, country=country, sector=sector, office=office,
                    start=_date(start, "--start"), end=_date(end, "--end"),
                    aliases=alias or [], kind=kind)
-    out.print(f"added {name} to {file}")
+    out.print(f"added {name} to {file}; use it with --actors {file} "
+              f"(parley code --recode --actors {file})")
 
 
 @actors_app.command("import-petrarch")

@@ -78,7 +78,7 @@ def claim_record(c: Claim) -> dict[str, Any]:
 
 def claim_row(c: Claim) -> dict[str, Any]:
     amounts = "; ".join(
-        ("≥" if a.vague else "") + (f"{a.value:,.0f} {a.currency or ''}" if a.kind == "money"
+        ("≥" if a.rule == "amount:vague-plural" else "~" if a.vague else "") + (f"{a.value:,.0f} {a.currency or ''}" if a.kind == "money"
                                     else f"{a.value:g}{'%' if a.kind == 'percent' else ''}")
         + (f" ({a.year})" if a.year else "") for a in c.amounts)
     speaker = (f"{c.speaker.code or '?'} ({c.speaker.text})" if c.speaker else "(article)")

@@ -3,56 +3,66 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from parley.export import event_record
-from parley.ingest import content_hash
-from parley.models import Article, ParleyError
+from parley.ingest import content_hash, read_inputs
+from parley.models import Article, IngestError, ParleyError
 from parley.pipeline import Pipeline
 
 
-def _read(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    if not path.is_file():
+def articles_from_source(source: str, published: str | None,
+                         on_error: Callable[[IngestError], None] | None = None
+                         ) -> list[Article]:
+    """A .jsonl source is a batch of {id, text, date} records whose ids are kept as given;
+    anything else (text with front matter, HTML, stdin) is read as ``parley ingest`` reads
+    it. A bad record or item is reported through ``on_error`` and skipped."""
+    if source != "-" and not Path(source).exists():
         raise ParleyError(f"{source}: no such file")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParleyError(f"{source}: invalid UTF-8 at byte {exc.start}") from exc
-
-
-def articles_from_source(source: str, published: str | None) -> list[Article]:
-    """A .jsonl source is a batch of {id, text, date} records; anything else is one text."""
-    text = _read(source)
     if not source.endswith(".jsonl"):
-        if not text.strip():
-            raise ParleyError(f"{source}: empty input")
-        return [Article(id=Path(source).stem if source != "-" else "stdin", text=text,
-                        published=published, content_hash=content_hash(text))]
+        items = list(read_inputs([source], published=published))
+        return _keep_articles(items, source, on_error)
     articles = []
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = Path(source).read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
             body = record["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ParleyError(f"{source}:{number}: not a JSON record with a text ({exc})") from exc
+            if not isinstance(body, str) or not body.strip():
+                raise ValueError("empty text")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            if on_error:
+                on_error(IngestError(f"{source}:{number}", "parse",
+                                     f"not a JSON record with a text ({exc})"))
+            continue
         articles.append(Article(id=str(record.get("id", number)), text=body,
                                 published=record.get("date") or published,
                                 content_hash=content_hash(body)))
     return articles
 
 
-def extract_records(source: str, published: str | None,
-                    pipeline: Pipeline | None = None) -> list[dict[str, Any]]:
+def _keep_articles(items: list[Article | IngestError], source: str,
+                   on_error: Callable[[IngestError], None] | None) -> list[Article]:
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, IngestError)]
+    for error in errors:
+        if on_error:
+            on_error(error)
+    if not articles:
+        raise ParleyError(str(errors[0]) if errors else f"{source}: nothing to code")
+    return articles
+
+
+def extract_records(source: str, published: str | None, pipeline: Pipeline | None = None,
+                    on_error: Callable[[IngestError], None] | None = None
+                    ) -> list[dict[str, Any]]:
     """PLOVER JSON records for every event in the source; a batch tags each with its
     record id."""
-    articles = articles_from_source(source, published)
+    articles = articles_from_source(source, published, on_error)
     pipeline = pipeline or Pipeline()
     records = []
     for coded in pipeline.code(articles):
