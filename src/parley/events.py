@@ -549,13 +549,24 @@ def _pobj_text(prep: Token) -> tuple[str, int, int]:
     if not objects:
         return "", prep.idx, prep.idx
     head = objects[0]
-    start = entity_of(head).start if head.ent_type_ else head.i
-    end = entity_of(head).end if head.ent_type_ else head.i + 1
+    start = min(entity_of(head).start, _compound_start(head))
+    end = entity_of(head).end
     doc = prep.doc
     while end < len(doc) - 1 and doc[end].text == "," and doc[end + 1].ent_type_ in PLACE_LABELS:
         end = entity_of(doc[end + 1]).end
     span = doc[start:end]
     return span.text, span.start_char, span.end_char
+
+
+def _compound_start(head: Token) -> int:
+    """Where a name built of compounds begins: 'Joint Base Elmendorf-Richardson'."""
+    start = head.i
+    for tok in reversed(list(head.lefts)):
+        if tok.i == start - 1 and (tok.dep_ in {"compound", "amod", "nmod"} or tok.text == "-"):
+            start = tok.i
+        else:
+            break
+    return start
 
 
 def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:
