@@ -190,7 +190,8 @@ class EventCoder:
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
             heads = _find_slot(verb, obj, where, pattern)
-            found = self._resolve_all(heads, ctx)
+            found = [m for m in self._resolve_all(heads, ctx)
+                     if not (pattern.symmetric and m.kind == "place")]  # met *at* a venue
             if found:
                 return found
             referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
