@@ -137,11 +137,12 @@ def register(app: typer.Typer) -> None:
         out_path: Annotated[Path, typer.Option("--out", help="File to write")]
         = Path("report.html"),
         fmt: Annotated[str, typer.Option("--format", "-f", help="html or md")] = "html",
+        title: Annotated[str | None, typer.Option(help="The report's title")] = None,
         db: DbOption = None,
     ) -> None:
         """A self-contained report (HTML with inline SVG charts, or Markdown)."""
-        from parley.report import write_report
+        from parley.report import DEFAULT_TITLE, write_report
         from parley.store import Store
 
-        written = write_report(Store(db), out_path, fmt)
+        written = write_report(Store(db), out_path, fmt, title or DEFAULT_TITLE)
         Console().print(f"wrote {written}")

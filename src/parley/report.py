@@ -80,7 +80,10 @@ def anchor(kind: str, key: str) -> str:
     return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)
 
 
-def build_report(store: Store) -> Report:
+DEFAULT_TITLE = "Are dollars replacing diplomacy? US–Russia talks in the news"
+
+
+def build_report(store: Store, title: str = DEFAULT_TITLE) -> Report:
     """Every section of the report, from the stories, framing and claims in a store."""
     articles = list(store.articles())
     if not articles:
@@ -103,17 +106,17 @@ def build_report(store: Store) -> Report:
                f"outlets; {counts['events']} coded events grouped into {len(stories)} story "
                f"events; {counts['claims']} claims. Counts and series below count stories "
                "(one per real-world event), not reports.")
-    return Report("Are dollars replacing diplomacy? US–Russia talks in the news", summary,
-                  sections)
+    return Report(title, summary, sections)
 
 
-def write_report(store: Store, out: Path, fmt: str = "html") -> Path:
+def write_report(store: Store, out: Path, fmt: str = "html", title: str = DEFAULT_TITLE
+                 ) -> Path:
     """Build the report and write it as HTML or Markdown."""
     if fmt not in REPORT_FORMATS:
         raise ParleyError(f"--format {fmt}: expected one of {', '.join(REPORT_FORMATS)}")
     if not out.parent.is_dir():
         raise ParleyError(f"--out {out}: directory {out.parent} does not exist")
-    report = build_report(store)
+    report = build_report(store, title)
     out.write_text(to_html(report) if fmt == "html" else to_markdown(report), encoding="utf-8")
     return out
 
