@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from parley.actors import DOMESTIC_SECTORS, DocumentActors, entity_of
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
-from parley.nlp import sentence_entities
+from parley.nlp import sentence_entities, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -43,7 +43,9 @@ PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "le
                        "sign", "impose", "announce", "broker", "mediate"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "off", "around"}
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "port", "district",
+               "state", "island", "area", "resort"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HISTORICAL_AFTER = timedelta(days=365)
 THREAT_HEADS = {"threaten", "vow", "warn", "promise", "pledge"}
@@ -452,13 +454,20 @@ class EventCoder:
 
     def _event_place(self, trigger: Token, obj: Token | None, ctx: SentenceContext
                      ) -> Place | None:
-        """The first 'in/at <place>' phrase attached to the trigger's own phrase."""
-        for token in _phrase_tokens(trigger):
+        """The first 'in/at/near <place>' phrase in the trigger's own phrase, else one
+        elsewhere in the sentence, else a visited place named as the object."""
+        sent = sentence_of(trigger)
+        own = list(_phrase_tokens(trigger))
+        for token in own + [t for t in sent if t not in own]:
             if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and any(
                     t.ent_type_ in PLACE_LABELS for t in token.subtree):
                 place = ctx.resolve_place(*_pobj_text(token))
                 if place:
                     return place
+        visited = [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_]
+        if trigger.lemma_ in {"visit", "tour"} and visited:  # "visited the White House"
+            span = entity_of(visited[0])
+            return ctx.resolve_place(span.text, span.start_char, span.end_char)
         return None
 
 
@@ -550,6 +559,9 @@ def _pobj_text(prep: Token) -> tuple[str, int, int]:
     if not objects:
         return "", prep.idx, prep.idx
     head = objects[0]
+    if head.lower_ in PLACE_NOUNS:  # "in the Saudi city of Jeddah"
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), head)
     start = min(entity_of(head).start, _compound_start(head))
     end = entity_of(head).end
     doc = prep.doc
