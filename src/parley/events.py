@@ -10,6 +10,7 @@ Each event records the pattern and the parse steps that produced it (``explanati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -43,6 +44,9 @@ PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "le
                        "sign", "impose", "announce", "broker", "mediate"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
+DATE_LABELS = {"DATE", "TIME"}  # "on Saturday night" is a TIME entity
+PART_OF_DAY = re.compile(r"\b(early|late)?\s*(morning|afternoon|evening|night|overnight)\b",
+                         re.IGNORECASE)
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "off", "around"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "port", "district",
                "state", "island", "area", "resort"}
@@ -441,13 +445,14 @@ class EventCoder:
     def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
                     ) -> TimeExpression | None:
         """A DATE entity in the trigger's own phrase, else the nearest one in the sentence."""
-        own = [entity_of(t) for t in _phrase_tokens(trigger) if t.ent_type_ == "DATE"]
-        nearest = sorted((e for e in sentence_entities(sent) if e.label_ == "DATE"),
+        own = [entity_of(t) for t in _phrase_tokens(trigger) if t.ent_type_ in DATE_LABELS]
+        nearest = sorted((e for e in sentence_entities(sent) if e.label_ in DATE_LABELS),
                          key=lambda e: abs(e.start - trigger.i))
         for ent in own[:1] + nearest:
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "before"}:
                 continue  # "the first meeting since 2019": a bound, not the event's date
-            found = ctx.resolve_date(ent.text, ent.start_char, ent.end_char)
+            text = PART_OF_DAY.sub("", ent.text).strip()  # "Saturday night" -> "Saturday"
+            found = ctx.resolve_date(text, ent.start_char, ent.end_char) if text else None
             if found:
                 return found
         return None
