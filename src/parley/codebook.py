@@ -113,7 +113,8 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),
-        symmetric=bool(raw.get("symmetric", cameo.startswith("04"))),
+        # meeting and cooperating are reciprocal: "India and Russia held joint drills"
+        symmetric=bool(raw.get("symmetric", cameo.startswith(("04", "06")))),
         source=raw.get("source") or source)
 
 

@@ -91,8 +91,10 @@ class EventCoder:
                 for pattern, obj in self._verb_patterns(token, ctx):
                     event = self._verb_event(token, pattern, obj, sent, ctx)
                     if event:
-                        if obj is not None:
-                            used_nouns.add(obj.i)
+                        # the verb's object and prepositional objects are part of its event
+                        used_nouns |= {t.i for t in [obj] if t is not None}
+                        used_nouns |= {g.i for c in token.children if c.dep_ == "prep"
+                                       for g in c.children if g.dep_ == "pobj"}
                         events.append(event)
                         break
         for token in sent:
@@ -373,7 +375,8 @@ class EventCoder:
             recipients = [_government_of(actors[0])]
             explanation.append("a protest with no stated target is against the government")
         if not recipients and not pattern.symmetric:
-            recipients = self._nearby_recipient(sent, actors, ctx)
+            recipients = self._nearby_recipient(sent, actors, ctx,
+                                                domestic=code.quad_class >= 3)
             if recipients:
                 explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
                                    "the other actor named in the sentence")
@@ -419,7 +422,7 @@ class EventCoder:
         return intent, actors, recipients
 
     def _nearby_recipient(self, sent: Span, actors: list[ActorMention],
-                          ctx: SentenceContext) -> list[ActorMention]:
+                          ctx: SentenceContext, domestic: bool) -> list[ActorMention]:
         """The first other actor named elsewhere in the sentence: another country, or a
         different agent of the same country ('police fired on protesters')."""
         countries = {a.country for a in actors}
@@ -435,7 +438,7 @@ class EventCoder:
                 if m.kind == "place":
                     continue  # "agreed in Jeddah": the venue is not a party
                 other_country = m.country not in countries
-                other_agent = m.kind == "agent" and m.code not in codes and (
+                other_agent = domestic and m.kind == "agent" and m.code not in codes and (
                     m.sector in DOMESTIC_SECTORS)  # police fired on protesters
                 if other_country or other_agent:
                     m.article_id, m.sentence_index = ctx.article_id, ctx.index
