@@ -380,6 +380,8 @@ class EventCoder:
             if recipients:
                 explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
                                    "the other actor named in the sentence")
+        if code.plover in NEEDS_RECIPIENT and not recipients:
+            return None  # the PLOVER manual: COOPERATE, AID and SANCTION require a recipient
         if code.mode:
             modes.insert(0, code.mode)
         when = self._event_date(trigger, sent, ctx)
