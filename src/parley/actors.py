@@ -494,7 +494,7 @@ class DocumentActors:
         rule = "ner:titled"
         if country is None:
             country = self._modifier_country(root)[0]  # "the Law Society of Kenya"
-        if country is None and (ent_type == "ORG" or sector):  # officials, not bystanders
+        if country is None and sector:  # titled officials and agencies, not bystanders
             country, rule = self._context_country(root), "ner:context-country"
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
