@@ -146,3 +146,16 @@ def test_database_in_a_missing_directory(tmp_path):
     done = parley("stats", "--db", str(tmp_path / "nowhere" / "x.db"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "does not exist" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_csv_columns_are_mapped_from_the_command_line(tmp_path):
+    corpus = tmp_path / "wire.csv"
+    corpus.write_text('body,headline,pub_date\n"Rubio met Lavrov in Riyadh on Tuesday.",'
+                      'Talks,2025-02-20\n')
+    db = str(tmp_path / "t.db")
+    done = parley("ingest", str(corpus), "--text-field", "body", "--title-field", "headline",
+                  "--date-field", "pub_date", "--db", db, "--format", "json")
+    assert json.loads(done.stdout)["ingested"] == 1
+    parley("code", "--db", db)
+    event = events_of(db)[0]
+    assert event["date"] == "2025-02-18" and event["event"] == "CONSULT"

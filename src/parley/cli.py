@@ -90,6 +90,14 @@ def ingest(
         help="Let URLs reach loopback and private addresses")] = False,
     max_items: Annotated[int | None, typer.Option(help="Stop after this many items")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed for each URL")] = 10.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest item read, in bytes")] = 20_000_000,
+    text_field: Annotated[str, typer.Option(help="JSONL/CSV column with the text")] = "text",
+    title_field: Annotated[str, typer.Option(help="JSONL/CSV column with the title")] = "title",
+    date_field: Annotated[str, typer.Option(
+        help="JSONL/CSV column with the publication date")] = "published",
+    url_field: Annotated[str, typer.Option(help="JSONL/CSV column with the URL")] = "url",
+    outlet_field: Annotated[str, typer.Option(help="JSONL/CSV column with the outlet")] = "outlet",
+    id_field: Annotated[str, typer.Option(help="JSONL/CSV column with the record id")] = "id",
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -99,7 +107,10 @@ def ingest(
 
     _check_format(fmt)
     store = _store(db)
-    options = IngestOptions(allow_private=allow_private, max_items=max_items, timeout=timeout)
+    options = IngestOptions(allow_private=allow_private, max_items=max_items, timeout=timeout,
+                            max_bytes=max_bytes, text_field=text_field, title_field=title_field,
+                            date_field=date_field, url_field=url_field,
+                            outlet_field=outlet_field, id_field=id_field)
     with progress_reporter() as progress:
         summary = workflows.ingest(store, paths, outlet=outlet, published=_date(
             published, "--published"), options=options,
