@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -9,6 +14,32 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE_CORPUS = ROOT / "examples" / "corpus"
+
+
+SERVER_LIFETIME = 300  # seconds: a test server thread stops by then whatever happens
+
+
+@contextmanager
+def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 for one test module; yields its base URL. Its request
+    loop is bounded in time, so a hung test cannot leave it running."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.timeout = 0.05
+    stop = threading.Event()
+
+    def serve() -> None:
+        deadline = time.monotonic() + SERVER_LIFETIME
+        while not stop.is_set() and time.monotonic() < deadline:
+            httpd.handle_request()  # returns after one request or httpd.timeout
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        httpd.server_close()
 
 
 def shared_path(*parts: str) -> Path:

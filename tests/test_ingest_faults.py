@@ -16,15 +16,15 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import local_server
 
 from parley import workflows
 from parley.store import Store, ingest_errors
@@ -33,7 +33,6 @@ PARLEY = Path(sys.executable).with_name("parley")
 BROKEN_FEED = Path(__file__).parent / "fixtures" / "ingest" / "feeds" / "broken.rss"
 GOOD_TEXT = "Negotiators from both delegations met in Geneva on Monday to discuss a prisoner swap."
 SLOW_SECONDS = 12  # longer than the CLI's 10 s fetch timeout
-SERVER_LIFETIME = 300  # seconds: the server thread stops by then whatever happens
 CORPUS_SIZE = 1500  # enough for a kill mid-run; each stored article costs ~10 ms here
 
 # The test server stands in for a public news site: its own URL is trusted as a public
@@ -86,21 +85,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.timeout = 0.05
-    stop = threading.Event()
-
-    def serve() -> None:
-        deadline = time.monotonic() + SERVER_LIFETIME
-        while not stop.is_set() and time.monotonic() < deadline:
-            httpd.handle_request()  # returns after one request or httpd.timeout
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    stop.set()
-    thread.join(timeout=5)
-    httpd.server_close()
+    with local_server(Handler) as url:
+        yield url
 
 
 def parley(*args: str) -> list[str]:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 import typer
+from conftest import local_server
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -38,7 +37,6 @@ STORIES = [
      "The first team of ceasefire monitors reached the valley on Friday morning; their mandate "
      + "runs for sixty days and covers both banks of the river."),
 ]
-SERVER_LIFETIME = 300  # seconds: the server thread stops by then whatever happens
 
 
 @dataclass
@@ -101,21 +99,8 @@ def feed() -> Feed:
 
 @pytest.fixture
 def server(feed: Feed) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(feed))
-    httpd.timeout = 0.05
-    stop = threading.Event()
-
-    def serve() -> None:
-        deadline = time.monotonic() + SERVER_LIFETIME
-        while not stop.is_set() and time.monotonic() < deadline:
-            httpd.handle_request()  # returns after one request or httpd.timeout
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    stop.set()
-    thread.join(timeout=5)
-    httpd.server_close()
+    with local_server(handler_for(feed)) as url:
+        yield url
 
 
 def run(db: Path, feeds: list[str], **options) -> tuple:
