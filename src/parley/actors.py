@@ -444,7 +444,8 @@ class DocumentActors:
 
     def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
         """'the two sides' / 'both sides': the last two countries in context."""
-        if head.lower_ not in {"sides", "parties", "countries", "nations"}:
+        if head.lower_ not in {"sides", "parties", "countries", "nations", "leaders",
+                               "governments", "neighbours", "neighbors"}:
             return []
         if not any(t.lower_ in {"two", "both"} for t in head.lefts):
             return []

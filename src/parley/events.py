@@ -24,7 +24,7 @@ from parley.nlp import sentence_entities, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}  # acomp: "is due to discuss"
 CONDITION_MARKS = {"if", "unless"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
