@@ -171,3 +171,17 @@ def test_would_in_reported_speech_is_future(code_text):
                       "2025-05-08")
     agree = _one(coded, "AGREE")
     assert agree.modes == ["future"] and _codes(agree.recipients) == ["UKR"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Will Russia attack Ukraine again this winter?",
+    "Europe should impose new sanctions on Russia.",
+    "Washington must stop arming Israel.",
+])
+def test_questions_and_opinions_are_not_events(code_text, sentence):
+    assert code_text(sentence, "2025-03-05").events == []
+
+
+def test_a_reported_must_is_still_the_speakers(code_text):
+    coded = code_text("Macron said Europe must impose new sanctions on Russia.", "2025-03-05")
+    assert coded.events  # reported speech: coded, with the speaker as source

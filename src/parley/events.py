@@ -84,6 +84,8 @@ class EventCoder:
 
     # --- entry point --------------------------------------------------------------
     def code_sentence(self, sent: Span, ctx: SentenceContext) -> list[Event]:
+        if sent.text.rstrip(" \n\"'”’»").endswith("?"):
+            return []  # a question reports no event
         events: list[Event] = []
         used_nouns: set[int] = set()
         for token in sent:
@@ -147,6 +149,8 @@ class EventCoder:
                     ctx: SentenceContext) -> Event | None:
         if _requested(verb):
             return None  # "urged Rwanda to pull out its troops": the request is the event
+        if _normative(verb, self.verbs.reporting):
+            return None  # "Russia should withdraw": an opinion, not an event
         explanation = [(f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
                        f"pattern {pattern.id} from {pattern.source}")]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
@@ -257,6 +261,8 @@ class EventCoder:
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
+        if governed and (_normative(governor, self.verbs.reporting) or _requested(governor)):
+            return None  # "should impose sanctions", "urged them to hold talks"
         anchored = any(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS
                                                  and _attached_place(t.head) is not None)
                        for t in _phrase_tokens(noun) if t is not noun)
@@ -638,6 +644,14 @@ def _sides(event: Event) -> frozenset[frozenset[str]]:
              frozenset(m.country for m in event.recipients)]
     return frozenset(sides) if event.plover == "CONSULT" else frozenset(
         [frozenset(("A", *sides[0])), frozenset(("R", *sides[1]))])
+
+
+def _normative(verb: Token, reporting: frozenset[str]) -> bool:
+    """'should', 'must' or 'ought to' outside reported speech: the writer's opinion."""
+    chain = list(_clause_chain(verb, reporting))
+    reported = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in reporting
+    return not reported and any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"}
+                                for tok in chain for c in tok.children)
 
 
 def _requested(verb: Token) -> bool:
