@@ -427,10 +427,11 @@ class DocumentActors:
         found = []
         name_start = _name_span(head).start
         for tok in head.subtree:
-            if tok.i >= name_start or tok.ent_type_ not in {"PERSON", "ORG", "GPE"}:
+            named = tok.ent_type_ in {"PERSON", "ORG", "GPE"}
+            if tok.i >= name_start or not (named or tok.pos_ == "PROPN"):
                 continue
             if any(c.dep_ == "cc" for c in tok.children) or tok.dep_ == "conj":
-                mention = self._name(entity_of(tok))
+                mention = self._name(entity_of(tok)) if named else self.resolve_word(tok)
                 if mention:
                     found.append(mention)
         return found

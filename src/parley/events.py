@@ -340,13 +340,10 @@ class EventCoder:
                ctx: SentenceContext, explanation: list[str]) -> Event | None:
         if not actors and pattern.symmetric and len(recipients) > 1:
             actors, recipients = recipients[:1], recipients[1:]
-        if (pattern.symmetric and not recipients) or _reciprocal(trigger):
-            actors, recipients = _split_sides(actors)
         actors, recipients = _drop_bare_countries(actors), _drop_bare_countries(recipients)
-        own, own_codes = {a.country for a in actors}, {a.code for a in actors}
-        recipients = [r for r in recipients if all(r.start != a.start for a in actors)
-                      and r.code not in own_codes and not (
-                          r.country in own and r.kind in {"country", "place", "modifier"})]
+        recipients = _other_parties(actors, recipients)
+        if (pattern.symmetric and not recipients) or _reciprocal(trigger):
+            actors, recipients = _split_sides(actors)  # "A and B met"
         if not actors or (pattern.require_recipient and not recipients):
             return None  # checked before any fallback: the parse must name the target
         code = self.cameo.get(pattern.cameo)
@@ -660,6 +657,15 @@ def _requested(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in REQUEST_HEADS and any(
         c.dep_ in {"dobj", "prep"} for c in head.children)
+
+
+def _other_parties(actors: list[ActorMention], recipients: list[ActorMention]
+                   ) -> list[ActorMention]:
+    """Recipients that are not the actors themselves (nor their country named bare)."""
+    own, own_codes = {a.country for a in actors}, {a.code for a in actors}
+    return [r for r in recipients if all(r.start != a.start for a in actors)
+            and r.code not in own_codes
+            and not (r.country in own and r.kind in {"country", "place", "modifier"})]
 
 
 def _drop_bare_countries(mentions: list[ActorMention]) -> list[ActorMention]:
