@@ -35,6 +35,7 @@ REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan",
                    "charge", "claim", "accusation", "policy", "measure", "step", "action",
                    "announcement", "order", "ruling", "proposal", "offer", "demand",
                    "threat", "raid", "escalation", "provocation", "violation"}
+DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose", "suggest"}
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
                  "implore", "encourage", "pressure", "tell", "order", "instruct"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
@@ -344,6 +345,8 @@ class EventCoder:
         recipients = _other_parties(actors, recipients)
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)  # "A and B met"
+        if _is_consult(pattern):  # talking to the press is not a consultation
+            recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}]
         if not actors or (pattern.require_recipient and not recipients):
             return None  # checked before any fallback: the parse must name the target
         code = self.cameo.get(pattern.cameo)
@@ -655,8 +658,15 @@ def _requested(verb: Token) -> bool:
     """Whether the verb is what someone asks another to do (the complement of 'urge',
     'call on', 'ask', 'demand', 'press')."""
     head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_ in DEMAND_HEADS:
+        return True  # "demands that Ukraine withdraw"
     return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in REQUEST_HEADS and any(
         c.dep_ in {"dobj", "prep"} for c in head.children)
+
+
+def _is_consult(pattern: VerbPattern) -> bool:
+    """CAMEO 04: meetings, calls, visits."""
+    return pattern.cameo.startswith("04")
 
 
 def _other_parties(actors: list[ActorMention], recipients: list[ActorMention]
