@@ -148,3 +148,11 @@ def test_seed_articles_resolve_their_cast(pipeline):
         assert by_name.get(name) == {code}, name
     bare = [m for m in mentions if m.text == "Dmitriev"]
     assert bare and all(m.name == "Kirill Dmitriev" for m in bare)
+
+
+def test_roles_follow_the_events_date_not_the_articles(code_text):
+    coded = code_text("In June 2019, Jared Kushner met Benjamin Netanyahu in Jerusalem.",
+                      "2025-12-10")
+    event = next(e for e in coded.events if e.plover == "CONSULT")
+    kushner = next(m for m in event.actors + event.recipients if m.name == "Jared Kushner")
+    assert kushner.code == "USAGOV" and "historical" in event.modes

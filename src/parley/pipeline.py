@@ -14,7 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from parley import __version__
-from parley.actors import ENTITY_LABELS, ActorBase, DocumentActors, default_actor_base
+from parley.actors import (
+    ENTITY_LABELS,
+    ActorBase,
+    DocumentActors,
+    default_actor_base,
+    normalise,
+)
 from parley.claims import ClaimFinder
 from parley.codebook import CameoTable, VerbDictionary, default_cameo_table
 from parley.dates import narrative_year, resolve_date
@@ -135,7 +141,7 @@ class Pipeline:
         for mention in event.actors + event.recipients:
             if mention.name and mention.rule.startswith(("actor:", "coref:")):
                 entry = next((e for e in self.actors.by_alias.get(
-                    mention.name.lower(), []) if e.name == mention.name), None)
+                    normalise(mention.name), []) if e.name == mention.name), None)
                 if entry:
                     fresh = self.actors.mention_for(entry, mention.text, day, mention.rule)
                     mention.code, mention.sector, mention.office = (
