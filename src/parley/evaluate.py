@@ -134,9 +134,14 @@ def read_gold(paths: Iterable[Path]) -> list[dict[str, Any]]:
         for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if raw.strip():
                 try:
-                    lines.append(json.loads(raw))
+                    line = json.loads(raw)
                 except json.JSONDecodeError as exc:
                     raise ParleyError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+                if not isinstance(line, dict) or not isinstance(line.get("text"), str):
+                    raise ParleyError(f"{path}:{number}: a gold line needs a text")
+                line.setdefault("id", f"{Path(path).stem}:{number}")
+                line.setdefault("events", [])
+                lines.append(line)
     return lines
 
 
