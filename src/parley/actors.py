@@ -569,7 +569,17 @@ class DocumentActors:
         return None
 
     def _pronoun(self, token: Token) -> ActorMention | None:
-        """'he'/'she' -> the last person; 'it'/'they' -> the last organisation or country."""
+        """'he'/'she' -> the last person; 'it'/'they' -> the last organisation or country;
+        a subject pronoun in a subordinate clause -> the main clause's subject ('Dmitriev
+        sat beside Lavrov when they met Rubio')."""
+        clause = token.head
+        if token.dep_ == "nsubj" and clause.dep_ in {"advcl", "conj", "ccomp"}:
+            main = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            if main:
+                found = self.resolve_token(main[0])
+                if found and (found.kind == "person") == (token.lower_ in PERSON_PRONOUNS
+                                                          or token.lower_ == "they"):
+                    return self._placed(found, token, "coref:main-subject")
         if token.lower_ in PERSON_PRONOUNS:
             found = self._last(token.idx, {"person"})
         else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
