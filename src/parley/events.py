@@ -738,10 +738,13 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
     conditional = next((t for t in chain if _has_condition(t)), None)
     if conditional is not None:
         add("hypothetical", f"conditional clause at '{conditional.text}'")
-    for tok in chain:
+    own_scope = True  # negation reaches down through complements, not into adjuncts
+    for below, tok in zip([None, *chain], chain):
+        if below is not None and below.dep_ in {"advcl", "conj", "acl"}:
+            own_scope = False  # "had not intended X and offered Y": Y is not negated
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids)):
+        if own_scope and (any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids))):
             add("negation", f"'{tok.text}' is negated")  # "did not meet", "had no plans"
         aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
         if aux & FUTURE_AUX or {"going"} <= aux:
@@ -752,7 +755,7 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
             add("hypothetical", f"modal '{min(aux & HYPOTHETICAL_AUX)}'")
         if tok is not trigger and tok.lemma_ in INTENT_HEADS and tok.lemma_ != trigger.lemma_:
             add("future", f"intent verb '{tok.text}'")
-        if tok is not trigger and tok.lemma_ in NEGATING_HEADS:
+        if tok is not trigger and own_scope and tok.lemma_ in NEGATING_HEADS:
             add("negation", f"governed by '{tok.text}'")
     if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS:
         add("negation", f"reported under '{top.head.text}'")
