@@ -660,8 +660,10 @@ def _requested(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "ccomp" and head.lemma_ in DEMAND_HEADS:
         return True  # "demands that Ukraine withdraw"
-    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in REQUEST_HEADS and any(
-        c.dep_ in {"dobj", "prep"} for c in head.children)
+    infinitive = verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                              for c in verb.children)
+    return (verb.dep_ in {"xcomp", "ccomp"} or infinitive) and head.lemma_ in REQUEST_HEADS \
+        and any(c.dep_ in {"dobj", "prep"} for c in head.children)
 
 
 def _is_consult(pattern: VerbPattern) -> bool:
