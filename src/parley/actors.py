@@ -512,8 +512,12 @@ class DocumentActors:
         for tok in head.children:
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
-                org = self.base.lookup(name, self.day, kind="org")  # "NATO leaders"
+                whole = tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text  # "Group of Seven"
+                org = self.base.lookup(name, self.day, kind="org") or (
+                    self.base.lookup(whole, self.day, kind="org"))  # "NATO leaders"
                 country = self.base.country_of(name) or (org.country if org else None)
+                if not country and tok.ent_type_ == "GPE" and self.place_country:
+                    country = self.place_country(name)  # "Istanbul police", "Kyiv officials"
                 if country:
                     return country, tok
                 group = self._last(tok.idx, {"org", "country", "agent"})
