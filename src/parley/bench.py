@@ -44,10 +44,8 @@ def _peak_mb() -> float:
 
 
 def run_bench(corpus: Path, *, limit: int | None = None, batch_size: int = 16) -> dict:
-    from parley.ingest import content_hash
-    from parley.models import Article
     from parley.nlp import bare_nlp
-    from parley.pipeline import Pipeline
+    from parley.pipeline import Pipeline, article_from_text
 
     records = load_texts(corpus, limit)
     texts = [r["text"] for r in records]
@@ -61,9 +59,9 @@ def run_bench(corpus: Path, *, limit: int | None = None, batch_size: int = 16) -
     parse_peak = _peak_mb()
 
     pipeline = Pipeline()
-    articles = [Article(id=str(r.get("id", i)), text=r["text"],
-                        published=(r.get("published") or r.get("date") or "")[:10] or None,
-                        content_hash=content_hash(r["text"])) for i, r in enumerate(records)]
+    articles = [article_from_text(r["text"], article_id=str(r.get("id", i)),
+                                  published=(r.get("published") or r.get("date") or "")[:10]
+                                  or None) for i, r in enumerate(records)]
     list(pipeline.code(articles[:1]))  # load gazetteer and tables outside the timing
     start = time.perf_counter()
     events = sum(len(c.events) for c in pipeline.code(articles, batch_size=batch_size))

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from parley.events import SentenceContext
 from parley.models import Amount, Claim
 from parley.nlp import sentence_entities
 
@@ -130,7 +131,7 @@ class ClaimFinder:
     def __init__(self, reporting: frozenset[str]):
         self.verbs = CLAIM_VERBS | set(reporting)
 
-    def find(self, sent: Span, ctx) -> list[Claim]:
+    def find(self, sent: Span, ctx: SentenceContext) -> list[Claim]:
         amounts = find_amounts(sent)
         verb = next((t for t in sent if t.pos_ == "VERB" and t.lemma_ in self.verbs
                      and any(c.dep_ in {"nsubj"} for c in t.children)), None)

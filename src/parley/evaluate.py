@@ -23,9 +23,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from parley.ingest import content_hash
-from parley.models import Article, Event, ParleyError
-from parley.pipeline import Pipeline
+from parley.models import Event, ParleyError
+from parley.pipeline import Pipeline, article_from_text
 
 AUX_MODES = {"negation", "hypothetical", "future", "historical"}
 
@@ -150,8 +149,7 @@ def code_line(pipeline: Pipeline, line: dict[str, Any]) -> list[Event]:
     before = line.get("context_before") or ""
     prefix = before + "\n\n" if before else ""
     text = prefix + line["text"]
-    article = Article(id=line["id"], text=text, published=line.get("doc_date"),
-                      content_hash=content_hash(text))
+    article = article_from_text(text, article_id=line["id"], published=line.get("doc_date"))
     coded = pipeline.code_doc(pipeline.nlp(text), article)
     return [e for e in coded.events if e.start >= len(prefix)]
 

@@ -11,7 +11,7 @@ Each event records the pattern and the parse steps that produced it (``explanati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -39,7 +39,7 @@ DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose"
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
                  "implore", "encourage", "pressure", "tell", "order", "instruct"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
-PARTICIPATION_VERBS = {"hold", "attend", "join", "represent", "participate", "lead", "host",
+PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
                        "sign", "impose", "announce", "broker", "mediate"}
@@ -71,8 +71,8 @@ class SentenceContext:
     index: int
     published: date | None
     actors: DocumentActors
-    resolve_date: object  # callable(text, start, end) -> TimeExpression | None
-    resolve_place: object  # callable(text, start, end) -> Place | None
+    resolve_date: Callable[[str, int, int], TimeExpression | None]  # (text, start, end)
+    resolve_place: Callable[[str, int, int], Place | None]
     previous: list[Event] = field(default_factory=list)  # events of earlier sentences
 
 

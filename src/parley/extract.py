@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from parley.export import event_record
-from parley.ingest import content_hash, read_inputs
+from parley.ingest import read_inputs
 from parley.models import Article, IngestError, ParleyError
-from parley.pipeline import Pipeline
+from parley.pipeline import Pipeline, article_from_text
 
 
 def articles_from_source(source: str, published: str | None,
@@ -39,9 +39,8 @@ def articles_from_source(source: str, published: str | None,
                 on_error(IngestError(f"{source}:{number}", "parse",
                                      f"not a JSON record with a text ({exc})"))
             continue
-        articles.append(Article(id=str(record.get("id", number)), text=body,
-                                published=record.get("date") or published,
-                                content_hash=content_hash(body)))
+        articles.append(article_from_text(body, article_id=str(record.get("id", number)),
+                                          published=record.get("date") or published))
     return articles
 
 
