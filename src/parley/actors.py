@@ -35,6 +35,12 @@ DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED
                     "REF", "CRM", "JRN"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+# Role words that take their sector from a modifier: "student leaders", "army chief".
+ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
+              "spokesman", "spokeswoman", "spokesperson", "commander"}
+GROUP_WORDS = {"group", "team", "body", "organisation", "organization", "union", "unit"}
+QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "dozen", "dozens", "score", "scores"}
 BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO"}
 
 
@@ -326,7 +332,12 @@ class DocumentActors:
             return found
         if lower in {"sides", "parties"} and any(t.lower_ in {"two", "both"} for t in head.lefts):
             return None  # handled by resolve_pair
-        sector = self.base.agent_sector(head.lemma_) or self.base.agent_sector(head.text)
+        if head.pos_ in {"NUM", "NOUN"} and head.lemma_ in QUANTITY_WORDS | {"number"}:
+            counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+            if counted:  # "tens of thousands of people": who is counted
+                return self.resolve_token(counted[0], as_argument=as_argument)
+        sector = self.agent_sector(head)
         country, country_token = self._modifier_country(head)
         if sector and country:
             mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
@@ -353,6 +364,24 @@ class DocumentActors:
         if as_argument:
             return self._by_modifier(head) or self._by_place(head, name_span)
         return None
+
+    def agent_sector(self, head: Token) -> str | None:
+        """The sector a generic noun phrase names: the phrase with its noun modifiers
+        ('security forces', 'rights groups'), else the head ('police'), else the modifier
+        of a role word ('student leaders', 'army chief')."""
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod"}
+                     and c.pos_ in {"NOUN", "ADJ"}]
+        for i in range(len(modifiers)):
+            words = [m.lower_ for m in modifiers[i:]]
+            sector = self.base.agent_sector(" ".join([*words, head.lemma_]))
+            if sector:
+                return sector
+        sector = self.base.agent_sector(head.lemma_) or self.base.agent_sector(head.text)
+        if head.lemma_ in ROLE_WORDS or (sector is None and head.lemma_ in GROUP_WORDS):
+            for modifier in reversed(modifiers):
+                if self.base.agent_sector(modifier.lemma_):
+                    return self.base.agent_sector(modifier.lemma_)
+        return sector
 
     def _by_modifier(self, head: Token) -> ActorMention | None:
         """A thing named by its owner stands for the owner as a target: 'Houthi targets',
@@ -523,7 +552,7 @@ class DocumentActors:
                 group = self._last(tok.idx, {"org", "country", "agent"})
                 if tok.lower_ in GROUP_PRONOUNS and group:
                     return group.country, tok
-            if tok.dep_ == "prep" and tok.lower_ == "of":
+            if tok.dep_ == "prep" and tok.lower_ in {"of", "from"}:  # "teams from China"
                 for obj in tok.children:
                     if obj.dep_ == "pobj":
                         country = self.base.country_of(_name_span(obj).text)

@@ -30,6 +30,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
                    "charge", "claim", "accusation", "policy", "measure", "step", "action",
@@ -175,6 +176,9 @@ class EventCoder:
                     heads = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             else:
                 heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if heads and token.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS
+                                                       for h in heads):
+                heads = [token.head]  # "protesters, who marched": the antecedent acts
             if heads:
                 return self._resolve_all(heads, ctx)
             if token.dep_ == "relcl" and not passive:
@@ -195,6 +199,8 @@ class EventCoder:
         heads: list[Token] = []
         if passive:
             heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):
+                heads = [verb.head]  # "Yunus, who was convicted"
             if not heads and verb.dep_ == "acl":
                 heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
         if heads:
@@ -386,6 +392,12 @@ class EventCoder:
             if recipients:
                 explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
                                    "the other actor named in the sentence")
+            else:
+                recipients = self._discourse_recipient(actors, ctx)
+                if recipients:
+                    explanation.append(f"no recipient in the sentence: took "
+                                       f"'{recipients[0].text}', the counterpart of the "
+                                       "actor's latest earlier event")
         if code.plover in NEEDS_RECIPIENT and not recipients:
             return None  # the PLOVER manual: COOPERATE, AID and SANCTION require a recipient
         if code.mode:
@@ -451,6 +463,29 @@ class EventCoder:
                 if other_country or other_agent:
                     m.article_id, m.sentence_index = ctx.article_id, ctx.index
                     return [m]
+        return []
+
+    def _discourse_recipient(self, actors: list[ActorMention], ctx: SentenceContext
+                             ) -> list[ActorMention]:
+        """An implicit target ('officials dismissed the claims') is usually the actor's
+        counterpart in the story so far: the other side of the latest earlier event that
+        involved the actor's country, within the last three sentences."""
+        countries = {a.country for a in actors}
+        for event in reversed(ctx.previous):
+            if event.sentence_index < ctx.index - 3:
+                break
+            sides = [event.actors, event.recipients]
+            for own, other in (sides, sides[::-1]):
+                if {m.country for m in own} & countries:
+                    found = [m for m in other if m.country and m.country not in countries]
+                    if found:
+                        return [replace(found[0], rule=f"discourse:{event.id}:{found[0].rule}")]
+        for mention in reversed(ctx.actors.history):
+            if mention.sentence_index is not None and mention.sentence_index < ctx.index - 2:
+                break
+            if mention.sentence_index != ctx.index and mention.country not in countries and (
+                    mention.kind != "place"):
+                return [replace(mention, rule=f"discourse:latest:{mention.rule}")]
         return []
 
     def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
