@@ -544,7 +544,8 @@ class DocumentActors:
                 whole = tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text  # "Group of Seven"
                 org = self.base.lookup(name, self.day, kind="org") or (
                     self.base.lookup(whole, self.day, kind="org"))  # "NATO leaders"
-                country = self.base.country_of(name) or (org.country if org else None)
+                country = (self.base.country_of(name) or (org.country if org else None)
+                           or self.base.country_of(tok.text))  # NER glued "American B-2"
                 if not country and tok.ent_type_ == "GPE" and self.place_country:
                     country = self.place_country(name)  # "Istanbul police", "Kyiv officials"
                 if country:

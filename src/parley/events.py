@@ -174,13 +174,17 @@ class EventCoder:
                          for g in c.children if g.dep_ == "pobj"]
                 if not heads and via == "xcomp":  # "Modi is expected to travel"
                     heads = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if not heads:  # "civilians were killed in the strikes": who struck
+                    heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in
+                             {"in", "during"} for g in c.children if g.dep_ == "pobj"
+                             and self.verbs.candidates("NOUN", g.lemma_)]
             else:
                 heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if heads and token.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS
                                                        for h in heads):
                 heads = [token.head]  # "protesters, who marched": the antecedent acts
             if heads:
-                return self._resolve_all(heads, ctx)
+                return self._resolve_all(heads, ctx) or self._event_noun_actors(heads, ctx)
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
             if token.dep_ == "acl" and token.head.dep_ in {"dobj", "attr", "nsubjpass"}:
@@ -216,6 +220,18 @@ class EventCoder:
             referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
                 h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
         return [] if pattern.symmetric else self._referred_event_actors(referred, ctx)
+
+    def _event_noun_actors(self, heads: list[Token], ctx: SentenceContext
+                           ) -> list[ActorMention]:
+        """An event as the subject ('artillery exchanges killed 13', 'the strikes killed
+        31'): its actors are those named in the noun phrase, else those of the earlier
+        event it refers to."""
+        nouns = [h for h in heads if h.pos_ == "NOUN" and self.verbs.candidates("NOUN", h.lemma_)]
+        for noun in nouns:
+            found = self._noun_modifier_actors(noun, ctx)
+            if found:
+                return found
+        return self._referred_event_actors(nouns, ctx)
 
     def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext
                                ) -> list[ActorMention]:
@@ -371,7 +387,8 @@ class EventCoder:
             code = self.cameo.get(THREAT_CODES[code.plover])
             modes = [m for m in modes if m != "future"]
             explanation.append(f"threatened act: coded as a threat (CAMEO {code.code})")
-        if (code.plover in THREAT_CODES and {"future", "hypothetical"} & set(modes)
+        if (code.plover in THREAT_CODES and code.plover != "PROTEST"  # a planned protest
+                and {"future", "hypothetical"} & set(modes)
                 and "negation" not in modes and source_actor and source_actor.country):
             code = self.cameo.get(THREAT_CODES[code.plover])
             actors = [source_actor]
