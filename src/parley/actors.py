@@ -41,6 +41,8 @@ ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
 GROUP_WORDS = {"group", "team", "body", "organisation", "organization", "union", "unit"}
 QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "dozen", "dozens", "score", "scores"}
+PARTITIVE_WORDS = {"number", "most", "part", "parts", "much", "half", "rest", "all", "some",
+                   "many"}
 BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO"}
 
 
@@ -196,6 +198,8 @@ class ActorBase:
 
     def country_of(self, text: str) -> str | None:
         """A country or bloc named by a name or a demonym ("Russia", "U.S.", "Russian")."""
+        if text.islower() and " " not in text.strip():
+            return None  # "western Darfur", "northern shipping": directions, not blocs
         key = normalise(text)
         return self.countries.get(key) or self.demonym(text)
 
@@ -332,7 +336,7 @@ class DocumentActors:
             return found
         if lower in {"sides", "parties"} and any(t.lower_ in {"two", "both"} for t in head.lefts):
             return None  # handled by resolve_pair
-        if head.pos_ in {"NUM", "NOUN"} and head.lemma_ in QUANTITY_WORDS | {"number"}:
+        if head.lower_ in QUANTITY_WORDS | PARTITIVE_WORDS:
             counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
             if counted:  # "tens of thousands of people": who is counted

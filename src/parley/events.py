@@ -30,6 +30,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+OBLIGATION_WORDS = {"oblige", "obliged", "obligate", "require", "supposed", "bound"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
@@ -702,8 +703,10 @@ def _normative(verb: Token, reporting: frozenset[str]) -> bool:
     """'should', 'must' or 'ought to' outside reported speech: the writer's opinion."""
     chain = list(_clause_chain(verb, reporting))
     reported = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in reporting
-    return not reported and any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"}
-                                for tok in chain for c in tok.children)
+    obliged = any(tok.lemma_ in OBLIGATION_WORDS for tok in chain[1:])  # "obliged to arrest"
+    return not reported and (obliged or any(
+        c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"}
+        for tok in chain for c in tok.children))
 
 
 def _requested(verb: Token) -> bool:
