@@ -76,6 +76,7 @@ class VerbPattern:
     actor_sector: tuple[str, ...] = ()
     pp: tuple[str, tuple[str, ...]] | None = None  # a prepositional phrase: ("on", ("phone",))
     exclude: tuple[str, ...] = ()  # dependency labels the verb must not have ("call X useful")
+    not_object: tuple[str, ...] = ()  # object words that rule it out ("hosts troops")
     require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
     plover: str | None = None  # where the PLOVER manual codes the verb differently
     mode: str | None = None
@@ -109,6 +110,7 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         id=raw.get("id") or "".join(parts) + f":{cameo}", lemma=lemma, cameo=cameo,
         pos=raw.get("pos", "VERB").upper(), object=objects, particle=raw.get("particle"),
         prep=raw.get("prep"), pp=pp_value, exclude=tuple(_as_list(raw.get("exclude"))),
+        not_object=tuple(str(o).lower() for o in _as_list(raw.get("not_object"))),
         require_recipient=bool(raw.get("require_recipient")),
         plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),

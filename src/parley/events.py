@@ -129,6 +129,8 @@ class EventCoder:
         for p in candidates:
             if p.object and not object_words & set(p.object):
                 continue
+            if object_words & set(p.not_object):
+                continue
             if p.particle != (next(iter(particles)) if particles else None) and not (
                     p.particle and p.particle in particles):
                 continue  # a phrasal verb ("call off") is not its bare verb ("call")
@@ -141,7 +143,8 @@ class EventCoder:
                 continue
             if p.actor_sector:
                 subject = self._subjects(verb, ctx)
-                if not any(m.sector in p.actor_sector for m in subject):
+                if not any((m.sector or "GOV") in p.actor_sector for m in subject):
+                    # a bare country ("Iran warned") acts as its government
                     continue
             fitting.append(p)
         fitting.sort(key=lambda p: -p.specificity)  # stable: file order breaks ties
