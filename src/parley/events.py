@@ -58,6 +58,9 @@ HISTORICAL_AFTER = timedelta(days=365)
 THREAT_HEADS = {"threaten", "vow", "warn", "promise", "pledge"}
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION": "1312",
                 "PROTEST": "133"}
+# A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
+REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
+                 "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
@@ -384,6 +387,11 @@ class EventCoder:
         explanation += why
         reporter = _reporting_speaker(trigger, self.verbs.reporting)
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
+        if code.plover in REFUSAL_CODES and _refusal(trigger, modes, self.verbs.reporting):
+            code = self.cameo.get(REFUSAL_CODES[code.plover])
+            modes = [m for m in modes if m not in {"negation", "future"}]
+            explanation.append(f"a stated refusal to cooperate or yield is REJECT "
+                               f"(CAMEO {code.code})")
         if "negation" in modes and "future" in modes:
             modes.remove("future")  # "denied it had plans to return": a denial of the act
         if code.plover in THREAT_CODES and trigger.dep_ == "xcomp" and (
@@ -813,13 +821,26 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
             add("future", f"'would' in reported speech at '{tok.text}'")  # said it would
         elif aux & HYPOTHETICAL_AUX:
             add("hypothetical", f"modal '{min(aux & HYPOTHETICAL_AUX)}'")
-        if tok is not trigger and tok.lemma_ in INTENT_HEADS and tok.lemma_ != trigger.lemma_:
+        if (tok is not trigger and own_scope and tok.lemma_ in INTENT_HEADS
+                and tok.lemma_ != trigger.lemma_):  # not "expected X but had not spoken"
             add("future", f"intent verb '{tok.text}'")
         if tok is not trigger and own_scope and tok.lemma_ in NEGATING_HEADS:
             add("negation", f"governed by '{tok.text}'")
     if top.dep_ == "ccomp" and top.head.lemma_ in NEGATING_HEADS:
         add("negation", f"reported under '{top.head.text}'")
     return modes, why
+
+
+def _refusal(trigger: Token, modes: list[str], reporting: frozenset[str]) -> bool:
+    """'would not join', 'will not take part', 'had no plans to meet', 'refused to
+    release': an actor declaring it will not act refuses (PLOVER REJECT). A denial
+    ('denied it had plans to return') or a failure stays a negated event."""
+    if "negation" not in modes:
+        return False
+    heads = {tok.lemma_ for tok in _clause_chain(trigger, reporting) if tok is not trigger}
+    top = list(_clause_chain(trigger, reporting))[-1]
+    denied = heads & {"deny", "fail"} or top.head.lemma_ in {"deny", "fail"}
+    return not denied and ("future" in modes or bool(heads & {"refuse", "decline"}))
 
 
 def _has_condition(token: Token) -> bool:
