@@ -43,7 +43,7 @@ QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
                   "millions", "dozen", "dozens", "score", "scores"}
 PARTITIVE_WORDS = {"number", "most", "part", "parts", "much", "half", "rest", "all", "some",
                    "many"}
-BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO"}
+BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO", "NGO", "MNC"}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
                 "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
 OBLIGATION_WORDS = {"oblige", "obliged", "obligate", "require", "supposed", "bound"}
+INTENT_NOUNS = {"plan", "intention", "bid", "offer", "promise", "pledge", "threat", "agreement",
+                "deal", "decision", "proposal", "groundwork", "way", "preparation", "readiness",
+                "willingness", "commitment", "order", "call", "request", "demand", "vow"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
@@ -160,6 +163,8 @@ class EventCoder:
             return None  # "urged Rwanda to pull out its troops": the request is the event
         if _normative(verb, self.verbs.reporting):
             return None  # "Russia should withdraw": an opinion, not an event
+        if _unrealised_infinitive(verb):
+            return None
         explanation = [(f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
                        f"pattern {pattern.id} from {pattern.source}")]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
@@ -594,6 +599,8 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
                                          None)}.get(owner, verb)
     if base is None:
         return []
+    if owner == "ccomp" and verb.lemma_ not in DEMAND_HEADS and not _prospective(base):
+        return []  # "warned that Somalia was facing famine": a forecast names no target
     if slot in {"nsubj", "poss"}:
         return [c for c in base.children if c.dep_ == slot]
     if slot == "dobj":
@@ -610,6 +617,32 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
                 if c.dep_ in {"prep", "dative"} and c.lower_ == word
                 for g in c.children if g.dep_ == "pobj"]
     return []
+
+
+def _prospective(clause: Token) -> bool:
+    """A clause about what will, would or must happen ('that Israel would face', 'that
+    Ukraine withdraw'), as opposed to a report of what is the case."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"must", "should"})) or (
+        clause.tag_ == "VB" and not aux)
+
+
+def _unrealised_infinitive(verb: Token) -> bool:
+    """'a pretext for the US to launch strikes', 'the motivation to launch attacks',
+    'in an attempt to enter': a purpose or possibility, not a reported act. Infinitives
+    under verbs of intent, request, threat, refusal or success are handled elsewhere."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                    for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        return head.lemma_ in {"be", "have"}  # "is to fight", "have to attack"
+    if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
+        return False  # "plans to return", "a deal to release": intent, coded as such
+    if verb.dep_ == "advcl" and any(t.lemma_ in INTENT_NOUNS for t in head.subtree
+                                    if t.i < verb.i):
+        return False  # "laying the groundwork for Exxon to return"
+    return verb.dep_ in {"acl", "advcl", "relcl"}
 
 
 def _phrase_tokens(token: Token) -> Iterator[Token]:
