@@ -618,7 +618,13 @@ class DocumentActors:
                 if found and (found.kind == "person") == (token.lower_ in PERSON_PRONOUNS
                                                           or token.lower_ == "they"):
                     return self._placed(found, token, "coref:main-subject")
-        if token.lower_ in PERSON_PRONOUNS:
+        person = token.lower_ in PERSON_PRONOUNS
+        kinds = {"person"} if person else {"org", "country", "agent"}
+        if token.dep_ in {"nsubj", "nsubjpass"}:  # a subject continues the last topic
+            topic = self._previous_subject(token, kinds)
+            if topic:
+                return self._placed(topic, token, "coref:previous-subject")
+        if person:
             found = self._last(token.idx, {"person"})
         else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
             sent = sentence_of(token)
@@ -626,6 +632,20 @@ class DocumentActors:
             found = self._last(token.idx, {"org", "country", "agent"})
             found = found if found and found.start >= window else None
         return self._placed(found, token, "coref:pronoun") if found else None
+
+    def _previous_subject(self, token: Token, kinds: set[str]) -> ActorMention | None:
+        """The subject of the previous sentence's main clause, when it names an actor of
+        the pronoun's kind: 'Turkey sent troops. It also supported rebels.'"""
+        sent = sentence_of(token)
+        if sent.start == 0 or any(t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i
+                                  and t.head.dep_ == "ROOT" for t in sent):
+            return None  # only for the first subject of a sentence
+        previous = sentence_of(token.doc[sent.start - 1])
+        subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or subjects[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        found = self.resolve_token(subjects[0])
+        return found if found and found.kind in kinds and found.country else None
 
 
 def _name_span(head: Token) -> Span:

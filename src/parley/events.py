@@ -34,6 +34,7 @@ OBLIGATION_WORDS = {"oblige", "obliged", "obligate", "require", "supposed", "bou
 INTENT_NOUNS = {"plan", "intention", "bid", "offer", "promise", "pledge", "threat", "agreement",
                 "deal", "decision", "proposal", "groundwork", "way", "preparation", "readiness",
                 "willingness", "commitment", "order", "call", "request", "demand", "vow"}
+ANONYMITY_VERBS = {"name", "identify", "quote"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
@@ -165,6 +166,11 @@ class EventCoder:
             return None  # "Russia should withdraw": an opinion, not an event
         if _unrealised_infinitive(verb):
             return None
+        if any(c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_VERBS for c in verb.children):
+            return None  # "declined to be named": a source's anonymity, not a refusal
+        if verb.lemma_ == "agree" and any(c.dep_ == "ccomp" and not _prospective(c)
+                                          for c in verb.children):
+            return None  # "agreed the regime had a pattern of abuse": shared opinion
         explanation = [(f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
                        f"pattern {pattern.id} from {pattern.source}")]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
@@ -390,6 +396,11 @@ class EventCoder:
             return None
         modes, why = _modes(trigger, self.verbs.reporting)
         explanation += why
+        when = self._event_date(trigger, sent, ctx)
+        if when and ctx.published and _after_publication(when, ctx.published) and not (
+                {"future", "historical"} & set(modes)):
+            modes.append("future")  # "is convening talks on Thursday" (a later Thursday)
+            explanation.append(f"future: dated {when.value}, after publication")
         reporter = _reporting_speaker(trigger, self.verbs.reporting)
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         if code.plover in REFUSAL_CODES and _refusal(trigger, modes, self.verbs.reporting):
@@ -436,7 +447,6 @@ class EventCoder:
             return None  # the PLOVER manual: COOPERATE, AID and SANCTION require a recipient
         if code.mode:
             modes.insert(0, code.mode)
-        when = self._event_date(trigger, sent, ctx)
         if when and ctx.published and when.granularity != "vague" and _before_window(
                 when, ctx.published) and "historical" not in modes:
             modes.append("historical")
@@ -636,7 +646,7 @@ def _unrealised_infinitive(verb: Token) -> bool:
         return False
     head = verb.head
     if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        return head.lemma_ in {"be", "have"}  # "is to fight", "have to attack"
+        return head.lemma_ == "have"  # "have to attack": an obligation ("is to meet" is planned)
     if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
         return False  # "plans to return", "a deal to release": intent, coded as such
     if verb.dep_ == "advcl" and any(t.lemma_ in INTENT_NOUNS for t in head.subtree
@@ -840,9 +850,12 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
     if conditional is not None:
         add("hypothetical", f"conditional clause at '{conditional.text}'")
     own_scope = True  # negation reaches down through complements, not into adjuncts
+    intent_scope = True  # "expected X but had not spoken": intent does not cross 'but'
     for below, tok in zip([None, *chain], chain):
         if below is not None and below.dep_ in {"advcl", "conj", "acl"}:
             own_scope = False  # "had not intended X and offered Y": Y is not negated
+        if below is not None and below.dep_ == "conj":
+            intent_scope = False
         kids = list(tok.children)
         if own_scope and (any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids))):
@@ -854,7 +867,7 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
             add("future", f"'would' in reported speech at '{tok.text}'")  # said it would
         elif aux & HYPOTHETICAL_AUX:
             add("hypothetical", f"modal '{min(aux & HYPOTHETICAL_AUX)}'")
-        if (tok is not trigger and own_scope and tok.lemma_ in INTENT_HEADS
+        if (tok is not trigger and intent_scope and tok.lemma_ in INTENT_HEADS
                 and tok.lemma_ != trigger.lemma_):  # not "expected X but had not spoken"
             add("future", f"intent verb '{tok.text}'")
         if tok is not trigger and own_scope and tok.lemma_ in NEGATING_HEADS:
@@ -890,6 +903,14 @@ def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | Non
             if c.dep_ in SUBJECT_DEPS:
                 return c
     return None
+
+
+def _after_publication(when: TimeExpression, published: date) -> bool:
+    """A day or month that starts after the article was published."""
+    if when.granularity not in {"day", "month"}:
+        return False
+    return when.value[:len(published.isoformat()[:len(when.value)])] > (
+        published.isoformat()[:len(when.value)])
 
 
 def _before_window(when: TimeExpression, published: date) -> bool:
