@@ -77,8 +77,15 @@ def test_pronouns_take_the_last_actor_of_their_kind(code_text):
                       "European Union for its new sanctions.", "2025-06-03")
     accuse = next(e for e in coded.events if e.plover == "ACCUSE")
     assert accuse.actors[0].name == "Sergei Lavrov"
-    assert accuse.actors[0].rule == "coref:pronoun"
+    assert accuse.actors[0].rule == "coref:previous-subject"
     assert accuse.recipients[0].country == "EUR"
+
+
+def test_subject_pronoun_continues_the_previous_subject_not_the_last_name(code_text):
+    coded = code_text("Turkey has sent troops into northern Syria. It has also supported "
+                      "rival Syrian rebels.", "2019-03-01")
+    support = next(e for e in coded.events if e.plover == "SUPPORT")
+    assert support.actors[0].country == "TUR"
 
 
 def test_the_president_refers_to_the_last_president_named(code_text):
