@@ -383,8 +383,8 @@ class DocumentActors:
         sector = self.base.agent_sector(head.lemma_) or self.base.agent_sector(head.text)
         if head.lemma_ in ROLE_WORDS or (sector is None and head.lemma_ in GROUP_WORDS):
             for modifier in reversed(modifiers):
-                if self.base.agent_sector(modifier.lemma_):
-                    return self.base.agent_sector(modifier.lemma_)
+                if modifier_sector := self.base.agent_sector(modifier.lemma_):
+                    return modifier_sector
         return sector
 
     def _by_modifier(self, head: Token) -> ActorMention | None:

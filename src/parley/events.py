@@ -441,8 +441,8 @@ class EventCoder:
                 recipients = self._discourse_recipient(actors, ctx)
                 if recipients:
                     explanation.append(f"no recipient in the sentence: took "
-                                       f"'{recipients[0].text}', the counterpart of the "
-                                       "actor's latest earlier event")
+                                       f"'{recipients[0].text}' from the sentences before "
+                                       f"({recipients[0].rule})")
         if code.plover in NEEDS_RECIPIENT and not recipients:
             return None  # the PLOVER manual: COOPERATE, AID and SANCTION require a recipient
         if code.mode:
@@ -909,8 +909,7 @@ def _after_publication(when: TimeExpression, published: date) -> bool:
     """A day or month that starts after the article was published."""
     if when.granularity not in {"day", "month"}:
         return False
-    return when.value[:len(published.isoformat()[:len(when.value)])] > (
-        published.isoformat()[:len(when.value)])
+    return when.value > published.isoformat()[:len(when.value)]
 
 
 def _before_window(when: TimeExpression, published: date) -> bool:
