@@ -43,6 +43,7 @@ QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
                   "millions", "dozen", "dozens", "score", "scores"}
 PARTITIVE_WORDS = {"number", "most", "part", "parts", "much", "half", "rest", "all", "some",
                    "many"}
+LOCATING_PREPS = {"in", "inside", "across"}
 BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO", "NGO", "MNC"}
 
 
@@ -398,6 +399,13 @@ class DocumentActors:
                 if found and found.country:
                     return ActorMention(**{**found.__dict__, "kind": "modifier",
                                            "rule": f"modifier:{found.rule}"})
+        for child in head.children:  # "civilian areas in India", "targets inside Syria"
+            if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
+                for place in (g for g in child.children if g.dep_ == "pobj"):
+                    found = self._country(place) or self._by_place(place, _name_span(place))
+                    if found and found.country:
+                        return ActorMention(**{**found.__dict__, "kind": "modifier",
+                                               "rule": f"located:{found.rule}"})
         return None
 
     def _country(self, token: Token) -> ActorMention | None:

@@ -68,8 +68,16 @@ REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": 
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
-                "072": "0332", "073": "0333", "074": "0334"}
+                "072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351",
+                "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+YIELD_TYPES = {"CONCEDE", "RETREAT"}
+COMMIT_HEADS = {"agree", "promise", "pledge", "offer", "vow", "commit"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
+PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
+PARTITIVE_OBJECTS = {"most", "some", "all", "part", "much", "half", "many", "rest", "one",
+                     "several", "none", "any"}
 
 
 @dataclass
@@ -179,6 +187,12 @@ class EventCoder:
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
+        if passive and not actors and self.cameo.get(pattern.cameo).plover == "MOBILIZE":
+            # "troops were sent to the assembly": the forces moved are the actor
+            actors = recipients
+            recipients = self._resolve_all(_find_slot(verb, None, "prep:to", pattern)
+                                           + _find_slot(verb, None, "prep:into", pattern), ctx)
+            explanation.append("agentless passive of a deployment: the forces are the actor")
         return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
 
     def _subjects(self, verb: Token, ctx: SentenceContext) -> list[ActorMention]:
@@ -202,7 +216,28 @@ class EventCoder:
                                                        for h in heads):
                 heads = [token.head]  # "protesters, who marched": the antecedent acts
             if heads:
-                return self._resolve_all(heads, ctx) or self._event_noun_actors(heads, ctx)
+                found = (self._resolve_all(heads, ctx)
+                         or self._event_noun_actors(heads, ctx, self._kinds("VERB", verb)))
+                if not found and via == "conj" and token.dep_ == "ccomp":
+                    # "said such strikes would continue and accused Maduro": the parser
+                    # hung the second verb on the reported clause; its subject is the speaker's
+                    token, via = token.head, token.dep_
+                    continue
+                return found
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+                governor = token.head.head
+                controller = [c for c in governor.children if c.dep_ == "dobj"]
+                if governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
+                    controller = [governor]  # "accused [troops of opening fire]"
+                if token.head.lower_ in CONTROL_PREPS and controller:
+                    if any(c.dep_ == "auxpass" for c in token.children):
+                        return []  # "accused them of being funded": they did not act
+                    return self._resolve_all(controller, ctx)  # "accused Hamas of stalling"
+                if token.head.lower_ in PREVENTION_PREPS | {"since"} or governor.pos_ not in {
+                        "VERB", "AUX"}:  # "barred them from trading"; "since leaving the
+                    return []  # market" (a time anchor); "the prospect of attacking"
+                token, via = governor, "pcomp"  # "retaliated by lifting tariffs"
+                continue
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
             if token.dep_ == "acl" and token.head.dep_ in {"dobj", "attr", "nsubjpass"}:
@@ -239,28 +274,36 @@ class EventCoder:
                 h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
         return [] if pattern.symmetric else self._referred_event_actors(referred, ctx)
 
-    def _event_noun_actors(self, heads: list[Token], ctx: SentenceContext
-                           ) -> list[ActorMention]:
+    def _kinds(self, pos: str, token: Token) -> set[str]:
+        """The PLOVER types the dictionary gives a word."""
+        return {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(pos, token.lemma_)}
+
+    def _event_noun_actors(self, heads: list[Token], ctx: SentenceContext,
+                           verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """An event as the subject ('artillery exchanges killed 13', 'the strikes killed
         31'): its actors are those named in the noun phrase, else those of the earlier
         event it refers to."""
-        nouns = [h for h in heads if h.pos_ == "NOUN" and self.verbs.candidates("NOUN", h.lemma_)]
+        nouns = [h for h in heads if h.pos_ == "NOUN" and (
+            h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
         for noun in nouns:
             found = self._noun_modifier_actors(noun, ctx)
             if found:
                 return found
-        return self._referred_event_actors(nouns, ctx)
+        return self._referred_event_actors(nouns, ctx, verb_kinds)
 
-    def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext
-                               ) -> list[ActorMention]:
+    def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext,
+                               verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """'Qatar condemned the attack': the target is who carried out the attack, the
-        actor of the latest earlier event of that kind (any kind, for 'the decision')."""
+        actor of the latest earlier event of that kind. 'The measures ban imports': a
+        general noun refers to an event of the verb's kind, else to the latest event."""
         for noun in nouns:
             if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
                 continue  # "announced sanctions" creates the event; "the sanctions" refers
-            kinds = {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(
-                "NOUN", noun.lemma_)}
-            for event in reversed(ctx.previous):
+            kinds = self._kinds("NOUN", noun)
+            candidates = list(reversed(ctx.previous))
+            if not kinds and verb_kinds:
+                candidates.sort(key=lambda e: e.plover not in verb_kinds)  # stable
+            for event in candidates:
                 if not kinds or event.plover in kinds:
                     return [ActorMention(**{**a.__dict__, "text": noun.text, "start": noun.idx,
                                             "end": noun.idx + len(noun), "kind": "event-actor",
@@ -423,14 +466,23 @@ class EventCoder:
             recipients = [r for r in recipients if r.country != source_actor.country]
             explanation.append(f"a conflictual act announced by '{source_actor.text}' is a "
                                f"threat (CAMEO {code.code})")
-        if code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
+        if (code.plover in YIELD_TYPES and trigger.dep_ == "xcomp" and "negation" not in modes
+                and trigger.head.lemma_ in COMMIT_HEADS):  # "agreed to slash tariffs"
+            code = self.cameo.get(INTENT_CODES.get(code.code[:3], INTENT_CODES["08"]))
+            if not {c.lower_ for c in trigger.head.children} & (FUTURE_AUX | {"would"}):
+                modes = [m for m in modes if m != "future"]  # the commitment is the event
+            explanation.append(f"a commitment to yield is AGREE (CAMEO {code.code})")
+        elif code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
             code, actors, recipients = self._as_intent(code, actors, recipients, source_actor,
                                                        trigger, ctx)
             explanation.append(f"PLOVER: cooperation stated for the future or on a condition "
                                f"is AGREE (CAMEO {code.code})")
         if not recipients and code.plover == "PROTEST":
-            recipients = [_government_of(actors[0])]
+            recipients = [_domestic(actors[0], "GOV", "protest")]
             explanation.append("a protest with no stated target is against the government")
+        if not recipients and code.mode == "crowd-control":
+            recipients = [_domestic(actors[0], "CVL", "crowd-control")]
+            explanation.append("crowd control with no stated target is against civilians")
         if not recipients and not pattern.symmetric:
             recipients = self._nearby_recipient(sent, actors, ctx,
                                                 domestic=code.quad_class >= 3)
@@ -571,13 +623,24 @@ class EventCoder:
 def _direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "attr"} or (c.dep_ in PASSIVE_SUBJECT_DEPS):
-            return c
+            return _counted(c)
     for c in verb.children:  # "engage in talks", "take part in negotiations"
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _counted(token: Token) -> Token:
+    """'suspended most of his tariffs': the object is what the partitive counts."""
+    if token.lower_ in PARTITIVE_OBJECTS:
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return token
 
 
 def _object_words(obj: Token | None) -> set[str]:
@@ -795,11 +858,12 @@ def _drop_bare_countries(mentions: list[ActorMention]) -> list[ActorMention]:
     return [m for m in mentions if m.kind not in {"country", "place"} or m.country not in specific]
 
 
-def _government_of(actor: ActorMention) -> ActorMention:
-    return ActorMention(text="", start=actor.start, end=actor.start, code=f"{actor.country}GOV",
-                        country=actor.country, sector="GOV", kind="agent",
-                        rule="protest:default-government", article_id=actor.article_id,
-                        sentence_index=actor.sentence_index)
+def _domestic(actor: ActorMention, sector: str, why: str) -> ActorMention:
+    """The default target of a domestic act: protesters' government, police's crowd."""
+    return ActorMention(text="", start=actor.start, end=actor.start,
+                        code=f"{actor.country}{sector}", country=actor.country, sector=sector,
+                        kind="agent", rule=f"{why}:default-{sector}",
+                        article_id=actor.article_id, sentence_index=actor.sentence_index)
 
 
 def _reciprocal(trigger: Token) -> bool:
@@ -851,16 +915,19 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
         add("hypothetical", f"conditional clause at '{conditional.text}'")
     own_scope = True  # negation reaches down through complements, not into adjuncts
     intent_scope = True  # "expected X but had not spoken": intent does not cross 'but'
+    aux_scope = True
     for below, tok in zip([None, *chain], chain):
         if below is not None and below.dep_ in {"advcl", "conj", "acl"}:
             own_scope = False  # "had not intended X and offered Y": Y is not negated
         if below is not None and below.dep_ == "conj":
             intent_scope = False
+            # "would continue and accused": a finite verb carries its own tense
+            aux_scope = aux_scope and below.tag_ not in FINITE_TAGS
         kids = list(tok.children)
         if own_scope and (any(c.dep_ == "neg" for c in kids) or (tok.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in kids))):
             add("negation", f"'{tok.text}' is negated")  # "did not meet", "had no plans"
-        aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
+        aux = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}} if aux_scope else set()
         if aux & FUTURE_AUX or {"going"} <= aux:
             add("future", f"auxiliary at '{tok.text}'")
         elif "would" in aux and reported and conditional is None:
