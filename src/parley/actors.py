@@ -258,7 +258,7 @@ def _capitals() -> dict[str, str]:
         country = pycountry.countries.get(alpha_2=info["iso"])
         if info.get("capital") and country:
             out[info["capital"]] = country.alpha_3
-    out.update({"Kiev": "UKR", "Kyiv": "UKR", "Washington, D.C.": "USA"})
+    out.update(_read_yaml(resources.files("parley") / "data" / "capital_metonyms.yaml"))
     return out
 
 
@@ -403,6 +403,8 @@ class DocumentActors:
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPS:
                 for place in (g for g in child.children if g.dep_ == "pobj"):
                     found = self._country(place) or self._by_place(place, _name_span(place))
+                    for part in (c for c in place.children if c.dep_ == "compound"):
+                        found = found or self._by_place(part, _name_span(part))  # "the Moscow region"
                     if found and found.country:
                         return ActorMention(**{**found.__dict__, "kind": "modifier",
                                                "rule": f"located:{found.rule}"})
@@ -565,12 +567,18 @@ class DocumentActors:
                 group = self._last(tok.idx, {"org", "country", "agent"})
                 if tok.lower_ in GROUP_PRONOUNS and group:
                     return group.country, tok
-            if tok.dep_ == "prep" and tok.lower_ in {"of", "from"}:  # "teams from China"
+            if tok.dep_ == "prep" and tok.lower_ in {"of", "from", "in"}:  # "teams from China"
                 for obj in tok.children:
-                    if obj.dep_ == "pobj":
-                        country = self.base.country_of(_name_span(obj).text)
-                        if country:
-                            return country, obj
+                    if obj.dep_ != "pobj":
+                        continue
+                    name = _name_span(obj).text
+                    country = self.base.country_of(name)
+                    if not country and tok.lower_ == "in" and obj.ent_type_ == "GPE":
+                        # "officials in Brussels", "diplomats in Kabul"
+                        country = self.base.capital_country(name) or (
+                            self.place_country(name) if self.place_country else None)
+                    if country:
+                        return country, obj
         return None, None
 
     def _last(self, before: int, kinds: set[str]) -> ActorMention | None:

@@ -73,6 +73,7 @@ INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "031
 YIELD_TYPES = {"CONCEDE", "RETREAT"}
 COMMIT_HEADS = {"agree", "promise", "pledge", "offer", "vow", "commit"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
@@ -430,6 +431,11 @@ class EventCoder:
             actors, recipients = _split_sides(actors)  # "A and B met"
         if _is_consult(pattern):  # talking to the press is not a consultation
             recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}]
+        if not recipients and (pattern.plover or self.cameo.get(pattern.cameo).plover) == "ASSAULT":
+            recipients = self._attack_site(trigger, obj, actors, ctx)
+            if recipients:
+                explanation.append(f"no target in the parse: the attack was in "
+                                   f"'{recipients[0].text}', which stands for its country")
         if not actors or (pattern.require_recipient and not recipients):
             return None  # checked before any fallback: the parse must name the target
         code = self.cameo.get(pattern.cameo)
@@ -537,6 +543,24 @@ class EventCoder:
             return intent, [speaker], others
         return intent, actors, recipients
 
+    def _attack_site(self, trigger: Token, obj: Token | None, actors: list[ActorMention],
+                     ctx: SentenceContext) -> list[ActorMention]:
+        """'drones hit targets in the Moscow region': an attack abroad targets the country
+        it took place in."""
+        own = {a.country for a in actors}
+        for head in [trigger, *([obj] if obj is not None else [])]:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ATTACK_SITE_PREPS:
+                    continue
+                text, start, end = _pobj_text(prep)
+                place = ctx.resolve_place(text, start, end) if text else None
+                if place and place.country and place.country not in own:
+                    return [ActorMention(text=text, start=start, end=end, code=place.country,
+                                         country=place.country, kind="place",
+                                         rule=f"attack-site:{place.name}",
+                                         article_id=ctx.article_id, sentence_index=ctx.index)]
+        return []
+
     def _nearby_recipient(self, sent: Span, actors: list[ActorMention],
                           ctx: SentenceContext, domestic: bool) -> list[ActorMention]:
         """The first other actor named elsewhere in the sentence: another country, or a
@@ -623,7 +647,12 @@ class EventCoder:
 def _direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "attr"} or (c.dep_ in PASSIVE_SUBJECT_DEPS):
+            if verb.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "dobj":
+                return verb.head  # "the tariff that Washington imposed": the antecedent
             return _counted(c)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return verb.head  # "the sanctions Washington imposed": an object gap
     for c in verb.children:  # "engage in talks", "take part in negotiations"
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             for g in c.children:
