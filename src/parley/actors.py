@@ -44,6 +44,7 @@ QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
 PARTITIVE_WORDS = {"number", "most", "part", "parts", "much", "half", "rest", "all", "some",
                    "many"}
 LOCATING_PREPS = {"in", "inside", "across"}
+LOCATIVE_PREPS = LOCATING_PREPS | {"at", "near", "outside", "around", "throughout", "across"}
 BLOCS = {"EUR", "WST", "IGO", "UNO", "AFR", "ASA", "MEA", "IMG", "NTO", "NGO", "MNC"}
 
 
@@ -273,6 +274,13 @@ def _country_names(data: resources.abc.Traversable) -> dict[str, str]:
     if aliases.is_file():
         names.update(_read_yaml(aliases) or {})
     return names
+
+
+def _locative(token: Token) -> bool:
+    """A place named as a setting ('in Nairobi', 'Istanbul police'), not as a party
+    ('sympathising with North Korea')."""
+    return token.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"} or (
+        token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS)
 
 
 def _country_name(code: str) -> str:
@@ -594,21 +602,28 @@ class DocumentActors:
                      and m.kind == "org" and m.sector == sector), None)
 
     def _context_country(self, head: Token) -> str | None:
-        """Where a bare agent ('police', 'protesters') acts: the country of a place named in
-        its sentence, else the country the document has named most recently."""
+        """Where a bare agent ('police', 'protesters') acts: a place named as a setting in
+        its sentence, else the story's main country, else any place the sentence names."""
         places = sorted((e for e in sentence_entities(sentence_of(head)) if e.label_ == "GPE"),
                         key=lambda e: abs(e.start - head.i))
-        for ent in places:  # the nearest place named in the sentence
-            country = self.base.country_of(ent.text) or (
-                self.place_country(ent.text) if self.place_country else None)
+        for ent in (e for e in places if _locative(e.root)):  # the nearest setting named
+            country = self._place_name_country(ent.text)
             if country:
                 return country
         counts = Counter(m.country for m in self.history
                          if m.start < head.idx and m.country not in BLOCS)
-        if not counts:
-            return None
-        top = max(counts.values())  # the story's main country; the latest one on a tie
-        return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
+        if counts:
+            top = max(counts.values())  # the story's main country; the latest one on a tie
+            return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
+        for ent in places:  # "sympathising with North Korea": a party, as a last resort
+            country = self._place_name_country(ent.text)
+            if country:
+                return country
+        return None
+
+    def _place_name_country(self, text: str) -> str | None:
+        return self.base.country_of(text) or (
+            self.place_country(text) if self.place_country else None)
 
     def _titled(self, head: Token) -> ActorMention | None:
         """'the president', 'the foreign minister': the last person named before with that

@@ -68,12 +68,10 @@ REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": 
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
-                "072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351",
-                "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
-YIELD_TYPES = {"CONCEDE", "RETREAT"}
-COMMIT_HEADS = {"agree", "promise", "pledge", "offer", "vow", "commit"}
+                "072": "0332", "073": "0333", "074": "0334"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near"}
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
@@ -246,6 +244,11 @@ class EventCoder:
                 continue
             if token.dep_ == "acl":
                 return []
+            if token.dep_ == "xcomp" and token.head.lemma_ not in SUBJECT_CONTROL:
+                controller = [c for c in token.head.children
+                              if c.dep_ == "dobj" and c.i < token.i]
+                if controller:  # "prompted Finland and Sweden to join": they join
+                    return self._resolve_all(controller, ctx)
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 token, via = token.head, token.dep_
                 continue
@@ -472,12 +475,9 @@ class EventCoder:
             recipients = [r for r in recipients if r.country != source_actor.country]
             explanation.append(f"a conflictual act announced by '{source_actor.text}' is a "
                                f"threat (CAMEO {code.code})")
-        if (code.plover in YIELD_TYPES and trigger.dep_ == "xcomp" and "negation" not in modes
-                and trigger.head.lemma_ in COMMIT_HEADS):  # "agreed to slash tariffs"
-            code = self.cameo.get(INTENT_CODES.get(code.code[:3], INTENT_CODES["08"]))
-            if not {c.lower_ for c in trigger.head.children} & (FUTURE_AUX | {"would"}):
-                modes = [m for m in modes if m != "future"]  # the commitment is the event
-            explanation.append(f"a commitment to yield is AGREE (CAMEO {code.code})")
+        if code.plover == "RETREAT" and "future" in modes and "negation" not in modes:
+            code = replace(code, plover="CONCEDE", mode=None)  # "will cut its levy"
+            explanation.append("PLOVER manual: an announced or agreed future retreat is CONCEDE")
         elif code.plover in INTENT_TYPES and {"future", "hypothetical"} & set(modes):
             code, actors, recipients = self._as_intent(code, actors, recipients, source_actor,
                                                        trigger, ctx)
