@@ -418,6 +418,10 @@ class DocumentActors:
                                                "rule": f"located:{found.rule}"})
         return None
 
+    def country_word(self, token: Token) -> ActorMention | None:
+        """A country named by an adjective ('French', 'Russian'): the country, for context."""
+        return self._country(token)
+
     def _country(self, token: Token) -> ActorMention | None:
         """A country or bloc named by a name or an adjective ('Chinese', 'U.S.')."""
         span = _name_span(token)
@@ -603,10 +607,11 @@ class DocumentActors:
 
     def _context_country(self, head: Token) -> str | None:
         """Where a bare agent ('police', 'protesters') acts: a place named as a setting in
-        its sentence, else the story's main country, else any place the sentence names."""
-        places = sorted((e for e in sentence_entities(sentence_of(head)) if e.label_ == "GPE"),
+        its sentence, else the story's main country."""
+        places = sorted((e for e in sentence_entities(sentence_of(head))
+                         if e.label_ == "GPE" and _locative(e.root)),
                         key=lambda e: abs(e.start - head.i))
-        for ent in (e for e in places if _locative(e.root)):  # the nearest setting named
+        for ent in places:  # the nearest setting named
             country = self._place_name_country(ent.text)
             if country:
                 return country
@@ -615,11 +620,7 @@ class DocumentActors:
         if counts:
             top = max(counts.values())  # the story's main country; the latest one on a tie
             return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
-        for ent in places:  # "sympathising with North Korea": a party, as a last resort
-            country = self._place_name_country(ent.text)
-            if country:
-                return country
-        return None
+        return None  # "thanked Washington": a party named in the sentence is not a setting
 
     def _place_name_country(self, text: str) -> str | None:
         return self.base.country_of(text) or (

@@ -97,6 +97,8 @@ class Pipeline:
             if ent.label_ == "GPE" and self.actors.capital_country(ent.text):
                 continue  # a capital named outside an argument slot is a place
             mention = doc_actors.resolve_token(ent.root, as_argument=False)
+            if mention is None and ent.label_ == "NORP":  # "French farmers": the story's country
+                mention = doc_actors.country_word(ent.root)
             if mention:
                 found.append(mention)
         for token in sent:  # names the NER model missed ("Rubio and Lavrov ...")
