@@ -31,6 +31,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NAME_DEPS = {"compound", "flat", "nmod"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Agents that act at home: a bare "police" or "protesters" belongs to the story's country.
+TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
 DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
                     "REF", "CRM", "JRN"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -309,7 +310,7 @@ class DocumentActors:
 
     def remember(self, mention: ActorMention) -> None:
         if mention.kind == "person" and mention.name:
-            self.people[normalise(mention.name.split()[-1])] = mention
+            self._remember_person(mention.name, mention)
         if mention.country:
             self.history.append(mention)
             self.history.sort(key=lambda m: m.start)
@@ -317,6 +318,14 @@ class DocumentActors:
             if mention.country in self.recent_countries:
                 self.recent_countries.remove(mention.country)
             self.recent_countries.append(mention.country)
+
+    def _remember_person(self, name: str, mention: ActorMention) -> None:
+        """Later mentions use one name: the last ('Putin'), or the first where the family
+        name leads ('Lai Ching-te' -> 'Lai', 'Xi Jinping' -> 'Xi') unless taken."""
+        words = name.split()
+        self.people[normalise(words[-1])] = mention
+        if len(words) > 1:
+            self.people.setdefault(normalise(words[0]), mention)
 
     def _placed(self, mention: ActorMention, span: Span | Token, rule: str | None = None
                 ) -> ActorMention:
@@ -357,6 +366,11 @@ class DocumentActors:
                                    country=country, sector=sector, kind="agent",
                                    rule=f"agent:{normalise(country_token.text)}+{head.lemma_}")
             return self._placed(mention, _phrase_span(head))
+        if sector in TRANSNATIONAL_SECTORS and as_argument and not country:
+            mention = ActorMention(text="", start=0, end=0, code=make_code("NGO", sector),
+                                   country="NGO", sector=sector, kind="agent",
+                                   rule=f"agent:transnational+{head.lemma_}")
+            return self._placed(mention, _phrase_span(head))  # "rights groups said"
         if sector and any(c.lower_ == "the" for c in head.lefts):
             titled = self._titled(head) or self._same_sector(head, sector)
             if titled:
@@ -558,7 +572,7 @@ class DocumentActors:
                                kind="person" if ent_type == "PERSON" else "org",
                                name=text, rule=rule if country else "ner:unresolved")
         if ent_type == "PERSON" and len(text.split()) > 1:
-            self.people[key] = mention
+            self._remember_person(text, mention)
         return self._placed(mention, span)
 
     def _modifier_country(self, head: Token) -> tuple[str | None, Token | None]:

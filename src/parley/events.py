@@ -76,7 +76,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
 PARTITIVE_OBJECTS = {"most", "some", "all", "part", "much", "half", "many", "rest", "one",
-                     "several", "none", "any"}
+                     "several", "none", "any", "dozens", "hundreds", "thousands", "scores",
+                     "tens", "number", "series", "wave", "string", "barrage", "round", "spate"}
 
 
 @dataclass
