@@ -31,6 +31,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NAME_DEPS = {"compound", "flat", "nmod"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Agents that act at home: a bare "police" or "protesters" belongs to the story's country.
+GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3,
+                "4": 4, "5": 5}  # "the three countries": that many countries named last
 TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
 DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
                     "REF", "CRM", "JRN"}
@@ -307,6 +309,8 @@ class DocumentActors:
         self.people: dict[str, ActorMention] = {}  # surname -> mention of the full name
         self.history: list[ActorMention] = []  # resolved mentions in text order
         self.recent_countries: list[str] = []
+        self.dyads: Counter[frozenset[str]] = Counter()  # country pairs of coded events
+        self.latest_dyad: dict[frozenset[str], int] = {}
 
     def remember(self, mention: ActorMention) -> None:
         if mention.kind == "person" and mention.name:
@@ -318,6 +322,15 @@ class DocumentActors:
             if mention.country in self.recent_countries:
                 self.recent_countries.remove(mention.country)
             self.recent_countries.append(mention.country)
+
+    def remember_event(self, actors: list[ActorMention], recipients: list[ActorMention]) -> None:
+        """The sides of a coded event: 'the two sides' later means the story's main pair."""
+        for a in {m.country for m in actors if m.country}:
+            for r in {m.country for m in recipients if m.country}:
+                if a != r:
+                    pair = frozenset((a, r))
+                    self.dyads[pair] += 1
+                    self.latest_dyad[pair] = len(self.latest_dyad) + sum(self.dyads.values())
 
     def _remember_person(self, name: str, mention: ActorMention) -> None:
         """Later mentions use one name: the last ('Putin'), or the first where the family
@@ -432,6 +445,20 @@ class DocumentActors:
                                                "rule": f"located:{found.rule}"})
         return None
 
+    def listed_countries(self, span: Span) -> list[ActorMention]:
+        """Each country of a comma-separated list the NER model read as one place."""
+        found, start = [], span.start
+        for i in range(span.start, span.end + 1):
+            if i == span.end or span.doc[i].text == ",":
+                part = span.doc[start:i]
+                country = self.base.country_of(part.text) if len(part) else None
+                if country:
+                    found.append(self._placed(ActorMention(
+                        text="", start=0, end=0, code=country, country=country, kind="country",
+                        rule=f"country:{normalise(part.text)}"), part))
+                start = i + 1
+        return found
+
     def country_word(self, token: Token) -> ActorMention | None:
         """A country named by an adjective ('French', 'Russian'): the country, for context."""
         return self._country(token)
@@ -471,7 +498,7 @@ class DocumentActors:
                 candidates += self._coordinated_modifiers(token, mention)
             candidates += self._coordinated_names(token)
             for m in candidates:
-                if m.country and all((m.start, m.end) != (f.start, f.end) for f in found):
+                if m.country and all((m.start, m.end, m.code) != (f.start, f.end, f.code) for f in found):
                     found.append(m)
         return found
 
@@ -513,16 +540,39 @@ class DocumentActors:
         return self._placed(found, token) if found else None
 
     def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
-        """'the two sides' / 'both sides': the last two countries in context."""
+        """'the two sides', 'both sides', 'the three countries': the last two (or three...)
+        countries in context."""
         if head.lower_ not in {"sides", "parties", "countries", "nations", "leaders",
-                               "governments", "neighbours", "neighbors"}:
+                               "governments", "neighbours", "neighbors", "states"}:
             return []
-        if not any(t.lower_ in {"two", "both"} for t in head.lefts):
+        count = next((GROUP_COUNTS[t.lower_] for t in head.lefts if t.lower_ in GROUP_COUNTS),
+                     None)
+        if count is None:
             return []
-        pair = self.recent_countries[-2:]
+        before = self._countries_before(sentence_of(head).start_char)  # "Trump accused both
+        if len(before) < count:  # countries": not Trump's own
+            before = self._countries_before(head.idx)
+        if count == 2 and self.dyads:  # the pair the story is about
+            group = sorted(max(self.dyads, key=lambda p: (self.dyads[p], self.latest_dyad[p])),
+                           key=lambda c: before.index(c) if c in before else -1)
+        elif len(before) >= count:
+            group = before[-count:]
+        else:
+            return []
+        rule = "coref:two-sides" if count == 2 else f"coref:{count}-sides"
         return [self._placed(ActorMention(text="", start=0, end=0, code=c, country=c,
-                                          kind="country", rule="coref:two-sides"), head)
-                for c in pair if c != exclude]
+                                          kind="country", rule=rule), head)
+                for c in group if c != exclude]
+
+    def _countries_before(self, offset: int) -> list[str]:
+        """Countries named before an offset, each once, the most recent last."""
+        order: list[str] = []
+        for m in self.history:
+            if m.start < offset and m.country and m.country not in BLOCS:
+                if m.country in order:
+                    order.remove(m.country)
+                order.append(m.country)
+        return order
 
     def _name(self, span: Span) -> ActorMention | None:
         words = [t for t in span if t.dep_ != "det" and t.tag_ != "POS" and t.text not in "()"]

@@ -321,7 +321,7 @@ class EventCoder:
         for head in heads:
             for token in [head, *head.conjuncts]:
                 for m in ctx.actors.resolve_phrase(token) + self._possessor_actors(token, ctx):
-                    if all((m.start, m.end) != (f.start, f.end) for f in found):
+                    if all((m.start, m.end, m.code) != (f.start, f.end, f.code) for f in found):
                         m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         found.append(m)
         return found

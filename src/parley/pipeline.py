@@ -81,6 +81,8 @@ class Pipeline:
             for mention in mentions:
                 doc_actors.remember(mention)
             events = self.coder.code_sentence(sent, ctx)
+            for event in events:
+                doc_actors.remember_event(event.actors, event.recipients)
             result.events.extend(events)
             result.mentions.extend(mentions)
             result.claims.extend(self.claims.find(sent, ctx))
@@ -96,6 +98,10 @@ class Pipeline:
                 continue
             if ent.label_ == "GPE" and self.actors.capital_country(ent.text):
                 continue  # a capital named outside an argument slot is a place
+            listed = doc_actors.listed_countries(ent) if "," in ent.text else []
+            if len(listed) > 1:  # NER glued "Mali, Burkina Faso" into one name
+                found += listed
+                continue
             mention = doc_actors.resolve_token(ent.root, as_argument=False)
             if mention is None and ent.label_ == "NORP":  # "French farmers": the story's country
                 mention = doc_actors.country_word(ent.root)
