@@ -33,6 +33,8 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Agents that act at home: a bare "police" or "protesters" belongs to the story's country.
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3,
                 "4": 4, "5": 5}  # "the three countries": that many countries named last
+BACKER_VERBS = {"back", "support", "fund", "sponsor", "arm", "train", "finance"}
+REPORTER_SECTORS = {"MED", "JRN"}  # news agencies report; pronouns do not refer to them
 TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
 DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
                     "REF", "CRM", "JRN"}
@@ -279,6 +281,19 @@ def _country_names(data: resources.abc.Traversable) -> dict[str, str]:
     return names
 
 
+def _plural(mention: ActorMention, doc) -> bool:
+    """Whether a mention is a plural noun phrase ('rebels', 'officials'), which 'it'
+    cannot refer to."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ in {"NNS", "NNPS"}
+
+
+def _backer(modifier: Token) -> bool:
+    """'Russian and Iran-backed government forces': the modifier names who backs the
+    forces, not whose forces they are."""
+    return any(t.lemma_ in BACKER_VERBS and t.tag_ == "VBN" for t in [modifier, *modifier.conjuncts])
+
+
 def _locative(token: Token) -> bool:
     """A place named as a setting ('in Nairobi', 'Istanbul police'), not as a party
     ('sympathising with North Korea')."""
@@ -427,7 +442,7 @@ class DocumentActors:
         """A thing named by its owner stands for the owner as a target: 'Houthi targets',
         'Israeli territory', 'the court's decision', 'Hasina's residence'."""
         for child in head.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and not _backer(child):
                 found = self.resolve_token(child, as_argument=False) or self._country(child)
                 if found is None and child.dep_ == "poss":
                     found = self._pronoun(child) if child.pos_ == "PRON" else None
@@ -599,6 +614,12 @@ class DocumentActors:
         key = normalise(text.split()[-1])
         if key in self.people:
             return self._placed(self.people[key], span, "coref:surname")
+        if ent_type == "PERSON" and len(text.split()) == 1 and self.place_country:
+            country = self.place_country(text)  # "attacked Kharkiv" read as a name by NER
+            if country:
+                return self._placed(ActorMention(
+                    text="", start=0, end=0, code=country, country=country, kind="place",
+                    rule=f"place-country:{text}"), span)
         country = None
         sector = None
         root = span.root
@@ -629,6 +650,8 @@ class DocumentActors:
         """The country in a phrase's modifiers: 'Russian police', 'Russia's diplomats',
         'U.S. firms', 'the government of Iran'."""
         for tok in head.children:
+            if _backer(tok):
+                continue
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
                 whole = tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text  # "Group of Seven"
@@ -725,7 +748,11 @@ class DocumentActors:
         else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
             sent = sentence_of(token)
             window = sentence_of(token.doc[sent.start - 1]).start_char if sent.start else 0
-            found = self._last(token.idx, {"org", "country", "agent"})
+            singular = token.lower_ in {"it", "its"}
+            found = next((m for m in reversed(self.history) if m.start < token.idx
+                          and m.kind in {"org", "country", "agent"}
+                          and m.sector not in REPORTER_SECTORS  # "told the AP that it"
+                          and not (singular and _plural(m, token.doc))), None)
             found = found if found and found.start >= window else None
         return self._placed(found, token, "coref:pronoun") if found else None
 
@@ -741,7 +768,8 @@ class DocumentActors:
         if not subjects or subjects[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         found = self.resolve_token(subjects[0])
-        return found if found and found.kind in kinds and found.country else None
+        return found if found and found.kind in kinds and found.country and (
+            found.sector not in REPORTER_SECTORS) else None
 
 
 def _name_span(head: Token) -> Span:

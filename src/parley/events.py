@@ -11,7 +11,7 @@ Each event records the pattern and the parse steps that produced it (``explanati
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -70,6 +70,12 @@ INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "031
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
                 "072": "0332", "073": "0333", "074": "0334"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
+PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
+NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
+                    "despite", "beside", "among"}  # allies, examples and sources
 ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -179,10 +185,12 @@ class EventCoder:
         if verb.lemma_ == "agree" and any(c.dep_ == "ccomp" and not _prospective(c)
                                           for c in verb.children):
             return None  # "agreed the regime had a pattern of abuse": shared opinion
+        if verb.lemma_ in CLAIM_SENSES and any(c.dep_ == "ccomp" and _factual(c)
+                                               for c in verb.children):
+            return None  # "suggested the government had set a deadline": a claim
         explanation = [(f"trigger '{verb.text}' (lemma {verb.lemma_}, {verb.dep_}) matched "
                        f"pattern {pattern.id} from {pattern.source}")]
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
-                      for c in verb.children)
+        passive = _passive(verb)
         actors = self._subjects(verb, ctx)
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
@@ -200,7 +208,7 @@ class EventCoder:
         verb ('agreed to meet', 'met and signed', relative clauses)."""
         token, via = verb, ""
         for _ in range(4):
-            passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in token.children)
+            passive = _passive(token)
             if passive:
                 heads = [g for c in token.children if c.dep_ == "agent"
                          for g in c.children if g.dep_ == "pobj"]
@@ -210,6 +218,8 @@ class EventCoder:
                     heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in
                              {"in", "during"} for g in c.children if g.dep_ == "pobj"
                              and self.verbs.candidates("NOUN", g.lemma_)]
+                if not heads and not (token.dep_ == "conj" and _passive(token.head)):
+                    return []  # "were later arrested": the agent is unnamed, not the patient
             else:
                 heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if heads and token.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS
@@ -447,6 +457,8 @@ class EventCoder:
             code = replace(code, plover=pattern.plover, mode=pattern.mode or code.mode)
         if not code.plover:
             return None
+        if code.plover in FORCE_TYPES and all(a.sector in NONCOMBATANTS for a in actors):
+            return None  # "a doctor said their family had been killed": not who used force
         modes, why = _modes(trigger, self.verbs.reporting)
         explanation += why
         when = self._event_date(trigger, sent, ctx)
@@ -491,8 +503,11 @@ class EventCoder:
             recipients = [_domestic(actors[0], "CVL", "crowd-control")]
             explanation.append("crowd control with no stated target is against civilians")
         if not recipients and not pattern.symmetric:
-            recipients = self._nearby_recipient(sent, actors, ctx,
-                                                domestic=code.quad_class >= 3)
+            domestic = code.quad_class >= 3
+            recipients = self._nearby_recipient(trigger, _phrase_tokens(trigger), actors, ctx,
+                                                domestic)
+            if not recipients and code.plover in NEEDS_RECIPIENT:  # the manual: one exists
+                recipients = self._nearby_recipient(trigger, sent, actors, ctx, domestic)
             if recipients:
                 explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
                                    "the other actor named in the sentence")
@@ -562,18 +577,21 @@ class EventCoder:
                                          article_id=ctx.article_id, sentence_index=ctx.index)]
         return []
 
-    def _nearby_recipient(self, sent: Span, actors: list[ActorMention],
-                          ctx: SentenceContext, domestic: bool) -> list[ActorMention]:
-        """The first other actor named elsewhere in the sentence: another country, or a
-        different agent of the same country ('police fired on protesters')."""
+    def _nearby_recipient(self, trigger: Token, scope: Iterable[Token],
+                          actors: list[ActorMention], ctx: SentenceContext, domestic: bool
+                          ) -> list[ActorMention]:
+        """The first other actor named in the scope (the trigger's clause, or the whole
+        sentence), outside the actors and outside allies and sources ('fought alongside the
+        Americans', 'backed by Iran'): another country, or a different agent of the same
+        country ('police fired on protesters')."""
         countries = {a.country for a in actors}
         codes = {a.code for a in actors}
         taken = [(a.start, a.end) for a in actors]
-        for token in sent:
+        for token in sorted(scope, key=lambda t: t.i):
             if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {
-                    "poss", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"}:
+                    "poss", "pobj", "dobj", "compound", "conj", "appos"}:
                 continue
-            if any(start <= token.idx < end for start, end in taken):
+            if any(start <= token.idx < end for start, end in taken) or _beside(token, trigger):
                 continue
             for m in ctx.actors.resolve_phrase(token):
                 if m.kind == "place":
@@ -601,7 +619,7 @@ class EventCoder:
                     found = [m for m in other if m.country and m.country not in countries]
                     if found:
                         return [replace(found[0], rule=f"discourse:{event.id}:{found[0].rule}")]
-        for mention in reversed(ctx.actors.history):
+        for mention in reversed(ctx.actors.history):  # else the latest other party named
             if mention.sentence_index is not None and mention.sentence_index < ctx.index - 2:
                 break
             if mention.sentence_index != ctx.index and mention.country not in countries and (
@@ -644,6 +662,23 @@ class EventCoder:
 
 
 # --- parse helpers ------------------------------------------------------------------
+
+def _beside(token: Token, trigger: Token) -> bool:
+    """Whether the token hangs off the trigger through an ally, a source or an agent
+    ('alongside the Americans', 'according to AFP', 'backed by Iran')."""
+    current = token
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ == "agent" or (current.dep_ == "prep" and current.lower_ in
+                                       NOT_TARGET_PREPS) or (
+                current.dep_ == "pobj" and current.lemma_ in {"side", "behalf"}):
+            return True  # "fighting on the side of Assad's regime"
+        current = current.head
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children)
+
 
 def _direct_object(verb: Token) -> Token | None:
     for c in verb.children:
@@ -728,6 +763,15 @@ def _prospective(clause: Token) -> bool:
     aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
     return bool(aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"must", "should"})) or (
         clause.tag_ == "VB" and not aux)
+
+
+def _factual(clause: Token) -> bool:
+    """A clause reporting what happened or is the case ('the government had set', 'it
+    was'), as opposed to a proposal ('that the two sides build a tunnel')."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"must", "should", "to"}):
+        return False
+    return clause.tag_ in {"VBD", "VBZ", "VBN"} or bool(aux & PERFECT_OR_PROGRESSIVE)
 
 
 def _unrealised_infinitive(verb: Token) -> bool:
@@ -826,17 +870,37 @@ def _merge_duplicates(events: list[Event], doc) -> list[Event]:
     keep the first, and give it the date or place only the other one found."""
     kept: list[Event] = []
     for event in events:
-        same = next((k for k in kept if k.plover == event.plover and _sides(k) == _sides(event)
-                     and set(k.modes) == set(event.modes) and _related(k, event, doc)), None)
+        same = next((k for k in kept if k.plover == event.plover and (
+            (_sides(k) == _sides(event) and set(k.modes) == set(event.modes)
+             and _related(k, event, doc)) or _one_act(k, event, doc))), None)
         if same is None:
             kept.append(event)
             continue
+        same.recipients += [r for r in event.recipients  # "fired at X, wounding Y"
+                            if r.country not in {k.country for k in same.recipients}]
         if same.place is None:
             same.place = event.place
         if event.date and (same.date is None or same.date.granularity == "reported"):
             same.date = event.date
         same.explanation.append(f"merged with the same event at '{event.trigger}'")
     return kept
+
+
+def _one_act(a: Event, b: Event, doc) -> bool:
+    """'fired a missile, wounding two soldiers', 'was arrested and remains detained': a
+    participle of result, or a conjoined verb of the same code, by the same actors
+    against compatible targets, reports one act."""
+    ta, tb = _token_at(doc, a.trigger_start), _token_at(doc, b.trigger_start)
+    if ta is None or tb is None or {m.country for m in a.actors} != {m.country for m in b.actors}:
+        return False
+    ra, rb = {m.country for m in a.recipients}, {m.country for m in b.recipients}
+    if ra and rb and not ra & rb:
+        return False
+    first, second = (ta, tb) if ta.i < tb.i else (tb, ta)
+    if second.head.i != first.i:
+        return False
+    return (second.dep_ == "advcl" and second.tag_ == "VBG") or (
+        second.dep_ == "conj" and a.cameo == b.cameo)
 
 
 def _sides(event: Event) -> frozenset[frozenset[str]]:
