@@ -112,6 +112,34 @@ CASES = [
     ("Mexico", ("USA",), "MEX", "country"),
     ("Lebanon", ("USA",), "LBN", "country"),
     ("Singapore", (), "SGP", "country"),
+    # first-level subdivisions (ISO 3166-2), unit words and direction words
+    ("Shan State", ("MMR",), "MMR", "admin1"),
+    ("Shan", ("MMR",), "MMR", "admin1"),
+    ("northern Shan state", ("MMR",), "MMR", "admin1"),
+    ("Sagaing", ("MMR",), "MMR", "city"),
+    ("the Sagaing region", ("MMR",), "MMR", "admin1"),
+    ("Kursk Oblast", (), "RUS", "admin1"),
+    ("Moscow region", (), "RUS", "admin1"),
+    ("Rakhine", ("MMR",), "MMR", "admin1"),
+    ("Balochistan", (), "PAK", "admin1"),
+    ("Punjab", ("PAK",), "PAK", "admin1"),
+    ("Punjab", ("IND",), "IND", "admin1"),
+    ("Tigray region", (), "ETH", "admin1"),
+    ("Dagestan", (), "RUS", "admin1"),  # ISO: "Dagestan, Respublika"
+    ("Anbar", (), "IRQ", "admin1"),  # ISO: "Al Anbār"
+    ("Anhui", (), "CHN", "admin1"),  # ISO: "Anhui Sheng"
+    ("Sisaket province", ("THA",), "THA", "admin1"),  # ISO: "Si Sa Ket"
+    ("Washington state", (), "USA", "admin1"),
+    ("Darfur", (), "SDN", "admin1"),
+    ("Galwan Valley", (), "IND", "feature"),
+    ("the Galwan Valley", ("CHN", "IND"), "IND", "feature"),
+    ("southern Israel", (), "ISR", "country"),
+    ("eastern Ukraine", ("RUS", "UKR"), "UKR", "country"),
+    ("north-east Syria", (), "SYR", "country"),
+    ("West London", (), "GBR", "city"),
+    ("Pahalgam, Kashmir, India", (), "IND", "country"),
+    ("Geneva", ("USA", "CHN"), "CHE", "city"),
+    ("Santa Fe", ("USA",), "USA", "city"),
 ]
 
 
@@ -277,3 +305,96 @@ def test_load_is_fast_enough() -> None:
     started = time.perf_counter()
     Gazetteer.load()
     assert time.perf_counter() - started < 6  # ~2 s on a busy 2-core box; budget 3 s idle
+
+
+def test_subdivision_in_the_articles_country_beats_a_foreign_alternate_name(
+    gaz: Gazetteer,
+) -> None:
+    # "Shan" is also an alternate name of Shancheng, China.
+    shan = gaz.resolve("Shan", context_countries={"CHN", "MMR", "USA"})
+    assert shan is not None
+    assert (shan.country, shan.admin1, shan.precision) == ("MMR", "MM-17", "admin1")
+    assert shan.rule == "iso3166-2:MM-17"
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country", "precision"),
+    [
+        ("Niger", ("NGA",), "NER", "country"),  # also a Nigerian state
+        ("Mexico", ("MEX",), "MEX", "country"),  # also a Mexican state
+        ("Georgia", (), "GEO", "country"),
+        ("Georgia", ("USA",), "USA", "admin1"),
+        ("Lagos", ("NGA",), "NGA", "city"),  # city of millions, and a state
+        ("Gaza", (), "PSE", "city"),  # also a province of Mozambique
+        ("Jerusalem", ("PSE",), "ISR", "city"),  # also a Palestinian governorate
+        ("Ontario", (), "USA", "city"),  # a city beats a subdivision abroad...
+        ("Ontario", ("CAN",), "CAN", "admin1"),  # ...unless the article is Canadian
+    ],
+)
+def test_subdivisions_never_beat_countries_or_large_cities(
+    gaz: Gazetteer, name: str, context: tuple[str, ...], country: str, precision: str
+) -> None:
+    place = gaz.resolve(name, context_countries=context)
+    assert place is not None
+    assert (place.country, place.precision) == (country, precision)
+
+
+@pytest.mark.parametrize(
+    "name", ["Western", "Unity", "North", "Sahel", "Sahel region", "Kurdistan"]
+)
+def test_ambiguous_subdivision_names_do_not_resolve_alone(gaz: Gazetteer, name: str) -> None:
+    assert gaz.resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Unity State", "SSD"), ("Plateau State", "NGA"), ("Kurdistan Region", "IRQ")],
+)
+def test_a_unit_word_picks_the_subdivision_of_that_kind(
+    gaz: Gazetteer, name: str, country: str
+) -> None:
+    # Benin's Plateau is a department; Nigeria's is a state.
+    place = gaz.resolve(name)
+    assert place is not None and place.country == country
+
+
+def test_direction_word_keeps_the_rest_of_the_name(gaz: Gazetteer) -> None:
+    place = gaz.resolve("northern Shan state", context_countries={"MMR"})
+    assert place is not None
+    assert place.text == "northern Shan state"
+    assert place.rule == "iso3166-2:MM-17"
+
+
+@pytest.mark.parametrize(
+    ("name", "context"),
+    [("Central Bank", ()), ("North Pole", ()), ("south Idlib", ("USA",))],
+)
+def test_direction_word_needs_a_city_the_article_supports(
+    gaz: Gazetteer, name: str, context: tuple[str, ...]
+) -> None:
+    # "Bank" is a town in India; "Pole" an alternate name of Forest, Belgium.
+    assert gaz.resolve(name, context_countries=context) is None
+
+
+def test_direction_word_before_a_local_city(gaz: Gazetteer) -> None:
+    place = gaz.resolve("south Idlib", context_countries={"SYR", "USA"})
+    assert place is not None and (place.country, place.precision) == ("SYR", "city")
+
+
+@pytest.mark.parametrize(
+    "name", ["Africa", "Asia", "Central Asia", "Central America", "the Middle East", "Kashmir"]
+)
+def test_continents_and_shared_regions_have_no_country(gaz: Gazetteer, name: str) -> None:
+    # Before: "Africa" was an alternate name of Mahdia, Tunisia, "Asia" a town in the
+    # Philippines, and "Central America" would have been America.
+    place = gaz.resolve(name)
+    assert place is not None and place.country is None
+
+
+def test_subdivision_sits_at_its_namesake_city_or_has_no_point(gaz: Gazetteer) -> None:
+    sagaing_region = gaz.resolve("Sagaing region")
+    sagaing_city = gaz.resolve("Sagaing")
+    assert sagaing_region is not None and sagaing_city is not None
+    assert (sagaing_region.lat, sagaing_region.lon) == (sagaing_city.lat, sagaing_city.lon)
+    shan = gaz.resolve("Shan State")
+    assert shan is not None and shan.lat is None and shan.lon is None
