@@ -5,6 +5,8 @@ Each sentence is our own and none of them is in the gold sets: the rules must ge
 
 from __future__ import annotations
 
+import pytest
+
 
 def _events(coded, plover):
     return [e for e in coded.events if e.plover == plover]
@@ -124,3 +126,37 @@ def test_officials_in_brussels_are_the_european_union(code_text):
                       "2024-12-12")
     e = _one(coded, "ACCUSE")
     assert _countries(e.actors) == ["EUR"]
+
+
+@pytest.mark.parametrize("sentence,day,plover,codes", [
+    # what is banned names who is targeted
+    ("The Belarusian interior ministry banned all demonstrations in Minsk on Sunday.",
+     "2020-08-16", "COERCE", ["BLRCVL"]),
+    # a thing in apposition names its owner as the target
+    ("Russian troops seized Avdiivka, the Ukrainian army's main bastion, on Saturday.",
+     "2024-02-17", "COERCE", ["UKRMIL"]),
+])
+def test_the_object_names_the_target(code_text, sentence, day, plover, codes):
+    e = _one(code_text(sentence, day), plover)
+    assert [r.code for r in e.recipients] == codes
+
+
+def test_he_is_the_nearest_person_even_an_unknown_one(code_text):
+    coded = code_text("President Emmanuel Macron spoke on Monday. Later, German diplomats met "
+                      "Tarek Mansour in Damascus and thanked him.", "2025-01-10")
+    assert not any(r.country == "FRA" for e in coded.events for r in e.recipients)
+
+
+def test_a_finite_conjunct_after_an_infinitive_joins_the_governor(code_text):
+    coded = code_text("India said New Delhi had allowed Sheikh Hasina to come at short notice "
+                      "and had not granted her asylum.", "2024-08-06")
+    e = _one(coded, "AID")
+    assert _countries(e.actors) == ["IND"] and "negation" in e.modes
+
+
+def test_charging_is_an_accusation_per_the_plover_manual(code_text):
+    coded = code_text("Russian prosecutors charged the American journalist with espionage.",
+                      "2023-04-07")
+    e = _one(coded, "ACCUSE")
+    assert _countries(e.actors) == ["RUS"] and "allege" in e.modes
+    assert not _events(coded, "COERCE")

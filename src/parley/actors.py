@@ -324,12 +324,16 @@ class DocumentActors:
         self.people: dict[str, ActorMention] = {}  # surname -> mention of the full name
         self.history: list[ActorMention] = []  # resolved mentions in text order
         self.recent_countries: list[str] = []
+        self.persons: list[ActorMention] = []  # every person named, in text order
         self.dyads: Counter[frozenset[str]] = Counter()  # country pairs of coded events
         self.latest_dyad: dict[frozenset[str], int] = {}
 
     def remember(self, mention: ActorMention) -> None:
         if mention.kind == "person" and mention.name:
             self._remember_person(mention.name, mention)
+        if mention.kind == "person":
+            self.persons.append(mention)  # resolved or not: 'he' is the nearest of them
+            self.persons.sort(key=lambda m: m.start)
         if mention.country:
             self.history.append(mention)
             self.history.sort(key=lambda m: m.start)
@@ -508,6 +512,8 @@ class DocumentActors:
         for token in [head, *appositions, *(j for a in appositions for j in a.conjuncts)]:
             pair = self.resolve_pair(token)
             mention = None if pair else self.resolve_token(token, as_argument=token is head)
+            if mention is None and not pair and token is not head:
+                mention = self._by_modifier(token)  # "El Fasher, the army's last stronghold"
             candidates = pair or ([mention] if mention else [])
             if mention and mention.kind == "agent":
                 candidates += self._coordinated_modifiers(token, mention)
@@ -594,7 +600,7 @@ class DocumentActors:
         for i in range(len(words)):  # longest suffix first: "U.S. Special Envoy Steve Witkoff"
             text = span.doc[words[i].i: words[-1].i + 1].text
             found = self.base.lookup(text, self.day)
-            if not found and i == len(words) - 1 and normalise(text) in self.people:
+            if not found and normalise(text) in self.people:  # "Lavrov", "al-Sharaa"
                 found = self.people[normalise(text)]
                 found = ActorMention(**{**found.__dict__, "rule": "coref:surname"})
             if found:
@@ -743,8 +749,9 @@ class DocumentActors:
             topic = self._previous_subject(token, kinds)
             if topic:
                 return self._placed(topic, token, "coref:previous-subject")
-        if person:
-            found = self._last(token.idx, {"person"})
+        if person:  # the nearest person named, even one the base does not know
+            found = next((m for m in reversed(self.persons) if m.start < token.idx), None)
+            found = found if found and found.country else None
         else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
             sent = sentence_of(token)
             window = sentence_of(token.doc[sent.start - 1]).start_char if sent.start else 0

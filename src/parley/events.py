@@ -255,6 +255,11 @@ class EventCoder:
                 continue
             if token.dep_ == "acl":
                 return []
+            if token.dep_ == "conj" and _infinitive(token.head) and (
+                    token.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS
+                                                     | {"MD"} for c in token.children)):
+                token, via = token.head.head, "conj"  # "had allowed her to come and had
+                continue  # not granted her asylum": the finite verb joins the governor
             if token.dep_ == "xcomp" and token.head.lemma_ not in SUBJECT_CONTROL:
                 controller = [c for c in token.head.children
                               if c.dep_ == "dobj" and c.i < token.i]
@@ -502,6 +507,11 @@ class EventCoder:
         if not recipients and code.mode == "crowd-control":
             recipients = [_domestic(actors[0], "CVL", "crowd-control")]
             explanation.append("crowd control with no stated target is against civilians")
+        target = _direct_object(trigger) if trigger.pos_ == "VERB" else None
+        sector = self.verbs.object_targets.get(target.lemma_.lower()) if target else None
+        if not recipients and sector and code.quad_class >= 3:
+            recipients = [_domestic(actors[0], sector, f"object:{target.lemma_}")]
+            explanation.append(f"'{target.text}' names the target: {recipients[0].code}")
         if not recipients and not pattern.symmetric:
             domestic = code.quad_class >= 3
             recipients = self._nearby_recipient(trigger, _phrase_tokens(trigger), actors, ctx,
@@ -674,6 +684,11 @@ def _beside(token: Token, trigger: Token) -> bool:
             return True  # "fighting on the side of Assad's regime"
         current = current.head
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -939,11 +954,14 @@ def _is_consult(pattern: VerbPattern) -> bool:
 
 def _other_parties(actors: list[ActorMention], recipients: list[ActorMention]
                    ) -> list[ActorMention]:
-    """Recipients that are not the actors themselves (nor their country named bare)."""
+    """Recipients that are not the actors themselves (nor their country named bare, nor
+    something of theirs: 'seized its own territory', but 'seized the army's stronghold'
+    targets the army)."""
     own, own_codes = {a.country for a in actors}, {a.code for a in actors}
     return [r for r in recipients if all(r.start != a.start for a in actors)
             and r.code not in own_codes
-            and not (r.country in own and r.kind in {"country", "place", "modifier"})]
+            and not (r.country in own and (r.kind in {"country", "place"} or (
+                r.kind == "modifier" and not r.sector)))]
 
 
 def _drop_bare_countries(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -94,7 +94,12 @@ class Pipeline:
                   doc_actors: DocumentActors) -> list[ActorMention]:
         found = []
         for ent in sentence_entities(sent):
-            if ent.label_ not in ENTITY_LABELS - {"LOC", "FAC"}:
+            if ent.label_ in {"LOC", "FAC"}:  # a person NER read as a place ("al-Sharaa")
+                mention = doc_actors.resolve_token(ent.root, as_argument=False)
+                if mention and mention.kind == "person":
+                    found.append(mention)
+                continue
+            if ent.label_ not in ENTITY_LABELS:
                 continue
             if ent.label_ == "GPE" and self.actors.capital_country(ent.text):
                 continue  # a capital named outside an argument slot is a place
