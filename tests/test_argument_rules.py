@@ -160,3 +160,13 @@ def test_charging_is_an_accusation_per_the_plover_manual(code_text):
     e = _one(coded, "ACCUSE")
     assert _countries(e.actors) == ["RUS"] and "allege" in e.modes
     assert not _events(coded, "COERCE")
+
+
+def test_an_event_noun_that_goes_on_is_an_event(code_text):
+    coded = code_text("Polish farmers blocked roads near Warsaw on Monday to protest against "
+                      "grain imports. Their union said the protests would continue.",
+                      "2024-02-20")
+    protests = _events(coded, "PROTEST")
+    assert len(protests) == 2
+    assert all(_countries(e.actors) == ["POL"] for e in protests)
+    assert "future" in protests[1].modes

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -390,7 +390,11 @@ class DocumentActors:
             counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
             if counted:  # "tens of thousands of people": who is counted
-                return self.resolve_token(counted[0], as_argument=as_argument)
+                found = self.resolve_token(counted[0], as_argument=as_argument)
+                if found and found.kind == "country" and head.lower_ in QUANTITY_WORDS:
+                    found = replace(found, code=make_code(found.country, "CVL"), sector="CVL",
+                                    kind="agent")  # "thousands of Georgians": civilians
+                return found
         sector = self.agent_sector(head)
         country, country_token = self._modifier_country(head)
         if sector and country:

@@ -72,6 +72,8 @@ INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "031
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
 PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
+OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalate",
+                    "intensify", "paralyse", "paralyze", "rage", "enter", "persist"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
 NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
@@ -372,9 +374,16 @@ class EventCoder:
                        for t in _phrase_tokens(noun) if t is not noun)
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
-        if not (governed or anchored or verbless):
+        ongoing = noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
+        if not (governed or anchored or verbless or ongoing):
             return None
         actors = self._noun_modifier_actors(noun, ctx)
+        if ongoing and not actors:  # "protests by farmers disrupted traffic", "the
+            # protests would continue": who protests, named or from the earlier protest
+            actors = self._resolve_all([g for c in noun.children if c.dep_ == "prep"
+                                        and c.lower_ == "by" for g in c.children
+                                        if g.dep_ == "pobj"], ctx) or (
+                self._referred_event_actors([noun], ctx))
         if governed and not actors:
             actors = self._subjects(governor, ctx)
         recipients = self._resolve_all(
@@ -799,6 +808,8 @@ def _unrealised_infinitive(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         return head.lemma_ == "have"  # "have to attack": an obligation ("is to meet" is planned)
+    if verb.dep_ == "advcl" and verb.lemma_ in {"protest", "demonstrate"}:
+        return False  # "set up blockades to protest over low incomes": the act is the protest
     if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
         return False  # "plans to return", "a deal to release": intent, coded as such
     if verb.dep_ == "advcl" and any(t.lemma_ in INTENT_NOUNS for t in head.subtree
