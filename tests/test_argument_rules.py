@@ -170,3 +170,18 @@ def test_an_event_noun_that_goes_on_is_an_event(code_text):
     assert len(protests) == 2
     assert all(_countries(e.actors) == ["POL"] for e in protests)
     assert "future" in protests[1].modes
+
+
+def test_a_vow_of_reprisal_is_a_threat_only_in_the_future(code_text):
+    coded = code_text("Ottawa retaliated by imposing tariffs on American steel and said it "
+                      "would respond firmly if Washington escalated.", "2025-03-05")
+    threats = _events(coded, "THREATEN")
+    assert len(threats) == 1 and _countries(threats[0].actors) == ["CAN"]
+    assert threats[0].rule.startswith("respond")
+    assert _countries(_one(coded, "SANCTION").actors) == ["CAN"]
+
+
+def test_unwilling_to_yield_is_a_refusal(code_text):
+    coded = code_text("Hezbollah has been unwilling to accede to the formation of a new "
+                      "government in Lebanon.", "2019-01-20")
+    assert _one(coded, "REJECT").cameo.startswith("12")

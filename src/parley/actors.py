@@ -483,8 +483,10 @@ class DocumentActors:
         return found
 
     def country_word(self, token: Token) -> ActorMention | None:
-        """A country named by an adjective ('French', 'Russian'): the country, for context."""
-        return self._country(token)
+        """A country named by an adjective ('French', 'Russian'): the country, for context
+        (a modifier, so never what a pronoun refers to)."""
+        found = self._country(token)
+        return replace(found, rule=f"adjective:{found.rule}") if found else None
 
     def _country(self, token: Token) -> ActorMention | None:
         """A country or bloc named by a name or an adjective ('Chinese', 'U.S.')."""
@@ -741,7 +743,11 @@ class DocumentActors:
         sat beside Lavrov when they met Rubio')."""
         clause = token.head
         if token.dep_ == "nsubj" and clause.dep_ in {"advcl", "conj", "ccomp"}:
-            main = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            governor = clause.head
+            while governor.dep_ == "conj" and not any(c.dep_ == "nsubj"
+                                                      for c in governor.children):
+                governor = governor.head  # "Beijing retaliated ... and said it would fight"
+            main = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if main:
                 found = self.resolve_token(main[0])
                 if found and (found.kind == "person") == (token.lower_ in PERSON_PRONOUNS
@@ -762,6 +768,7 @@ class DocumentActors:
             singular = token.lower_ in {"it", "its"}
             found = next((m for m in reversed(self.history) if m.start < token.idx
                           and m.kind in {"org", "country", "agent"}
+                          and not m.rule.startswith("adjective:")
                           and m.sector not in REPORTER_SECTORS  # "told the AP that it"
                           and not (singular and _plural(m, token.doc))), None)
             found = found if found and found.start >= window else None

@@ -78,6 +78,7 @@ class VerbPattern:
     exclude: tuple[str, ...] = ()  # dependency labels the verb must not have ("call X useful")
     not_object: tuple[str, ...] = ()  # object words that rule it out ("hosts troops")
     require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
+    prospective_only: bool = False  # "would respond": a threat; "responded by" is no event
     plover: str | None = None  # where the PLOVER manual codes the verb differently
     mode: str | None = None
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
@@ -112,6 +113,7 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         prep=raw.get("prep"), pp=pp_value, exclude=tuple(_as_list(raw.get("exclude"))),
         not_object=tuple(str(o).lower() for o in _as_list(raw.get("not_object"))),
         require_recipient=bool(raw.get("require_recipient")),
+        prospective_only=bool(raw.get("prospective_only")),
         plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),

@@ -43,8 +43,8 @@ REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan",
                    "threat", "raid", "escalation", "provocation", "violation"}
 DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose", "suggest"}
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
-                 "implore", "encourage", "pressure", "tell", "order", "instruct"}
-NEGATING_HEADS = {"deny", "fail", "refuse", "decline"}
+                 "implore", "encourage", "pressure", "tell", "order", "instruct", "warn"}
+NEGATING_HEADS = {"deny", "fail", "refuse", "decline", "unwilling", "unable"}
 PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
@@ -74,6 +74,7 @@ CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
 PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
 OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalate",
                     "intensify", "paralyse", "paralyze", "rage", "enter", "persist"}
+COMMITMENTS = {"agree", "offer", "promise", "pledge", "vow", "commit"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
 NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
@@ -474,6 +475,8 @@ class EventCoder:
         if code.plover in FORCE_TYPES and all(a.sector in NONCOMBATANTS for a in actors):
             return None  # "a doctor said their family had been killed": not who used force
         modes, why = _modes(trigger, self.verbs.reporting)
+        if pattern.prospective_only and not {"future", "hypothetical"} & set(modes):
+            return None  # "retaliated by lifting tariffs": the retaliation is the lifting
         explanation += why
         when = self._event_date(trigger, sent, ctx)
         if when and ctx.published and _after_publication(when, ctx.published) and not (
@@ -510,6 +513,10 @@ class EventCoder:
                                                        trigger, ctx)
             explanation.append(f"PLOVER: cooperation stated for the future or on a condition "
                                f"is AGREE (CAMEO {code.code})")
+        if "future" in modes and (code.plover == "THREATEN" or (
+                code.plover in {"AGREE", "CONCEDE"} and _committed(trigger))):
+            modes.remove("future")  # a threat, or "agreed to slash tariffs": the event is
+            # the present commitment, not the act it promises
         if not recipients and code.plover == "PROTEST":
             recipients = [_domestic(actors[0], "GOV", "protest")]
             explanation.append("a protest with no stated target is against the government")
@@ -693,6 +700,14 @@ def _beside(token: Token, trigger: Token) -> bool:
             return True  # "fighting on the side of Assad's regime"
         current = current.head
     return False
+
+
+def _committed(trigger: Token) -> bool:
+    """'agreed to swap prisoners', 'offered to hold consultations': the infinitive is
+    what a present commitment promises ('will agree to' stays future)."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_ in COMMITMENTS and not any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in head.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -1076,7 +1091,7 @@ def _refusal(trigger: Token, modes: list[str], reporting: frozenset[str]) -> boo
     heads = {tok.lemma_ for tok in _clause_chain(trigger, reporting) if tok is not trigger}
     top = list(_clause_chain(trigger, reporting))[-1]
     denied = heads & {"deny", "fail"} or top.head.lemma_ in {"deny", "fail"}
-    return not denied and ("future" in modes or bool(heads & {"refuse", "decline"}))
+    return not denied and ("future" in modes or bool(heads & {"refuse", "decline", "unwilling"}))
 
 
 def _has_condition(token: Token) -> bool:
@@ -1089,9 +1104,12 @@ def _has_condition(token: Token) -> bool:
 def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
     top = list(_clause_chain(trigger, reporting))[-1]
     if top.dep_ == "ccomp" and top.head.lemma_ in reporting:
-        for c in top.head.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
+        verb = top.head
+        for _ in range(3):  # "Beijing retaliated ... and said it would fight": Beijing
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if subjects or verb.dep_ != "conj":
+                return subjects[0] if subjects else None
+            verb = verb.head
     return None
 
 
