@@ -185,3 +185,10 @@ def test_unwilling_to_yield_is_a_refusal(code_text):
     coded = code_text("Hezbollah has been unwilling to accede to the formation of a new "
                       "government in Lebanon.", "2019-01-20")
     assert _one(coded, "REJECT").cameo.startswith("12")
+
+
+def test_the_leaders_of_several_countries_are_each_an_actor(code_text):
+    coded = code_text("The leaders of France, Germany and Poland spoke with Trump by phone "
+                      "on Sunday.", "2025-05-11")
+    e = _one(coded, "CONSULT")
+    assert _countries(e.actors) == ["DEU", "FRA", "POL"] and _countries(e.recipients) == ["USA"]

@@ -530,18 +530,21 @@ class DocumentActors:
         return found
 
     def _coordinated_modifiers(self, head: Token, first: ActorMention) -> list[ActorMention]:
-        """'Russian and U.S. capitalists': one agent per coordinated country modifier."""
+        """'Russian and U.S. capitalists', 'the leaders of France, Germany and Britain':
+        one agent per coordinated country modifier."""
         extra = []
-        for tok in head.children:
-            if tok.dep_ in MODIFIER_DEPS:
-                for conj in tok.conjuncts:
-                    country = self.base.country_of(_name_span(conj).text)
-                    if country and country != first.country:
-                        extra.append(ActorMention(
-                            text=conj.text, start=conj.idx, end=conj.idx + len(conj),
-                            code=make_code(country, first.sector), country=country,
-                            sector=first.sector, kind="agent",
-                            rule=f"agent:{normalise(conj.text)}+{head.lemma_}"))
+        modifiers = [t for t in head.children if t.dep_ in MODIFIER_DEPS]
+        modifiers += [g for t in head.children if t.dep_ == "prep" and t.lower_ in {"of", "from"}
+                      for g in t.children if g.dep_ == "pobj"]
+        for tok in modifiers:
+            for conj in tok.conjuncts:
+                country = self.base.country_of(_name_span(conj).text)
+                if country and country != first.country:
+                    extra.append(ActorMention(
+                        text=conj.text, start=conj.idx, end=conj.idx + len(conj),
+                        code=make_code(country, first.sector), country=country,
+                        sector=first.sector, kind="agent",
+                        rule=f"agent:{normalise(conj.text)}+{head.lemma_}"))
         return extra
 
     def _coordinated_names(self, head: Token) -> list[ActorMention]:
