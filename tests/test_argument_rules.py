@@ -192,3 +192,21 @@ def test_the_leaders_of_several_countries_are_each_an_actor(code_text):
                       "on Sunday.", "2025-05-11")
     e = _one(coded, "CONSULT")
     assert _countries(e.actors) == ["DEU", "FRA", "POL"] and _countries(e.recipients) == ["USA"]
+
+
+@pytest.mark.parametrize("sentence,day,plover,recipients", [
+    # "no plans to" negates the planned act, and a stated refusal to meet is REJECT
+    ("The Kremlin said Putin had no plans to meet Zelensky before a deal.", "2025-05-17",
+     "REJECT", ["UKRGOV"]),
+    # a pronoun subject of a passive reported clause is the reporter
+    ("Georgian reporters said they had been beaten by police in Tbilisi.", "2024-12-03",
+     "ASSAULT", ["GEOMED"]),
+])
+def test_scope_and_reference_across_clauses(code_text, sentence, day, plover, recipients):
+    e = _one(code_text(sentence, day), plover)
+    assert [r.code for r in e.recipients] == recipients and "future" not in e.modes
+
+
+def test_a_court_appeal_is_not_a_request(code_text):
+    coded = code_text("Her lawyers said they would appeal against the verdict.", "2025-09-12")
+    assert not _events(coded, "REQUEST")

@@ -745,7 +745,7 @@ class DocumentActors:
         a subject pronoun in a subordinate clause -> the main clause's subject ('Dmitriev
         sat beside Lavrov when they met Rubio')."""
         clause = token.head
-        if token.dep_ == "nsubj" and clause.dep_ in {"advcl", "conj", "ccomp"}:
+        if token.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ in {"advcl", "conj", "ccomp"}:
             governor = clause.head
             while governor.dep_ == "conj" and not any(c.dep_ == "nsubj"
                                                       for c in governor.children):
@@ -753,8 +753,9 @@ class DocumentActors:
             main = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if main:
                 found = self.resolve_token(main[0])
-                if found and (found.kind == "person") == (token.lower_ in PERSON_PRONOUNS
-                                                          or token.lower_ == "they"):
+                plural = token.lower_ == "they" and found and found.kind == "agent"
+                if found and (plural or (found.kind == "person") == (
+                        token.lower_ in PERSON_PRONOUNS or token.lower_ == "they")):
                     return self._placed(found, token, "coref:main-subject")
         person = token.lower_ in PERSON_PRONOUNS
         kinds = {"person"} if person else {"org", "country", "agent"}

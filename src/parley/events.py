@@ -375,7 +375,8 @@ class EventCoder:
                        for t in _phrase_tokens(noun) if t is not noun)
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
-        ongoing = noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
+        ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
+                   and not _has_condition(noun.head))  # not "if the crackdown continued"
         if not (governed or anchored or verbless or ongoing):
             return None
         actors = self._noun_modifier_actors(noun, ctx)
@@ -1055,7 +1056,8 @@ def _modes(trigger: Token, reporting: frozenset[str]) -> tuple[list[str], list[s
     intent_scope = True  # "expected X but had not spoken": intent does not cross 'but'
     aux_scope = True
     for below, tok in zip([None, *chain], chain):
-        if below is not None and below.dep_ in {"advcl", "conj", "acl"}:
+        if below is not None and below.dep_ in {"advcl", "conj", "acl"} and not (
+                below.dep_ == "acl" and tok.lemma_ in INTENT_NOUNS):  # "no plans to meet"
             own_scope = False  # "had not intended X and offered Y": Y is not negated
         if below is not None and below.dep_ == "conj":
             intent_scope = False
