@@ -210,3 +210,9 @@ def test_scope_and_reference_across_clauses(code_text, sentence, day, plover, re
 def test_a_court_appeal_is_not_a_request(code_text):
     coded = code_text("Her lawyers said they would appeal against the verdict.", "2025-09-12")
     assert not _events(coded, "REQUEST")
+
+
+def test_a_persons_arrest_is_done_to_them(code_text):
+    coded = code_text("Washington doubled its reward for information leading to Maduro's "
+                      "arrest.", "2025-08-08")
+    assert not any(a.country == "VEN" for e in coded.events for a in e.actors)

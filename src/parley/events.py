@@ -368,8 +368,10 @@ class EventCoder:
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
-        if governed and (_normative(governor, self.verbs.reporting) or _requested(governor)):
-            return None  # "should impose sanctions", "urged them to hold talks"
+        if governed and (_normative(governor, self.verbs.reporting) or _requested(governor)
+                         or _unrealised_infinitive(governor)):
+            return None  # "should impose sanctions", "urged them to hold talks", "depends on
+            # member states to carry out arrests"
         anchored = any(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS
                                                  and _attached_place(t.head) is not None)
                        for t in _phrase_tokens(noun) if t is not noun)
@@ -380,6 +382,8 @@ class EventCoder:
         if not (governed or anchored or verbless or ongoing):
             return None
         actors = self._noun_modifier_actors(noun, ctx)
+        patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
+        actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
         if ongoing and not actors:  # "protests by farmers disrupted traffic", "the
             # protests would continue": who protests, named or from the earlier protest
             actors = self._resolve_all([g for c in noun.children if c.dep_ == "prep"
@@ -388,7 +392,7 @@ class EventCoder:
                 self._referred_event_actors([noun], ctx))
         if governed and not actors:
             actors = self._subjects(governor, ctx)
-        recipients = self._resolve_all(
+        recipients = patients + self._resolve_all(
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
              {"with", "on", "against", "to", "for"}
              for g in c.children if g.dep_ == "pobj"], ctx)
