@@ -216,3 +216,11 @@ def test_a_persons_arrest_is_done_to_them(code_text):
     coded = code_text("Washington doubled its reward for information leading to Maduro's "
                       "arrest.", "2025-08-08")
     assert not any(a.country == "VEN" for e in coded.events for a in e.actors)
+
+
+def test_a_warning_to_withhold_cooperation_is_a_threat(code_text):
+    coded = code_text("Trump warned that Washington would not conclude trade deals with India "
+                      "while the purchases continued.", "2025-08-07")
+    e = _one(coded, "THREATEN")
+    assert _countries(e.recipients) == ["IND"] and e.cameo == "1313"
+    assert not _events(coded, "REJECT")

@@ -31,8 +31,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NAME_DEPS = {"compound", "flat", "nmod"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Agents that act at home: a bare "police" or "protesters" belongs to the story's country.
-GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3,
-                "4": 4, "5": 5}  # "the three countries": that many countries named last
+GROUP_COUNTS = {"two": 2, "both": 2, "either": 2, "neither": 2, "three": 3, "four": 4,
+                "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}  # "the three countries", "either side"
 BACKER_VERBS = {"back", "support", "fund", "sponsor", "arm", "train", "finance"}
 REPORTER_SECTORS = {"MED", "JRN"}  # news agencies report; pronouns do not refer to them
 TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
@@ -572,8 +572,8 @@ class DocumentActors:
     def resolve_pair(self, head: Token, exclude: str | None = None) -> list[ActorMention]:
         """'the two sides', 'both sides', 'the three countries': the last two (or three...)
         countries in context."""
-        if head.lower_ not in {"sides", "parties", "countries", "nations", "leaders",
-                               "governments", "neighbours", "neighbors", "states"}:
+        if head.lemma_.lower() not in {"side", "party", "country", "nation", "leader",
+                                       "government", "neighbour", "neighbor", "state"}:
             return []
         count = next((GROUP_COUNTS[t.lower_] for t in head.lefts if t.lower_ in GROUP_COUNTS),
                      None)

@@ -491,9 +491,12 @@ class EventCoder:
         reporter = _reporting_speaker(trigger, self.verbs.reporting)
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         if code.plover in REFUSAL_CODES and _refusal(trigger, modes, self.verbs.reporting):
-            code = self.cameo.get(REFUSAL_CODES[code.plover])
+            warning = _reporting_verb(trigger, self.verbs.reporting) in {"warn", "threaten"}
+            code = self.cameo.get("1313" if warning else REFUSAL_CODES[code.plover])
             modes = [m for m in modes if m not in {"negation", "future"}]
-            explanation.append(f"a stated refusal to cooperate or yield is REJECT "
+            explanation.append(f"a warning that cooperation will be withheld is a threat "
+                               f"(CAMEO {code.code})" if warning else
+                               f"a stated refusal to cooperate or yield is REJECT "
                                f"(CAMEO {code.code})")
         if "negation" in modes and "future" in modes:
             modes.remove("future")  # "denied it had plans to return": a denial of the act
@@ -1105,6 +1108,12 @@ def _has_condition(token: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids) or any(
         c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
         for c in kids)
+
+
+def _reporting_verb(trigger: Token, reporting: frozenset[str]) -> str | None:
+    """The lemma of the verb that reports the trigger's clause ('warned that ...')."""
+    top = list(_clause_chain(trigger, reporting))[-1]
+    return top.head.lemma_ if top.dep_ == "ccomp" and top.head.lemma_ in reporting else None
 
 
 def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
