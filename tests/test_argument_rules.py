@@ -224,3 +224,22 @@ def test_a_warning_to_withhold_cooperation_is_a_threat(code_text):
     e = _one(coded, "THREATEN")
     assert _countries(e.recipients) == ["IND"] and e.cameo == "1313"
     assert not _events(coded, "REJECT")
+
+
+@pytest.mark.parametrize("sentence,day,plover,actors", [
+    # a country whose name the parser splits in two coordinated names
+    ("Trinidad and Tobago has voiced support for the American deployment.", "2025-09-05",
+     "SUPPORT", ["TTO"]),
+    # a light verb with an event noun: "made an appeal for assistance"
+    ("Myanmar's junta leader made a rare appeal for international assistance on Saturday.",
+     "2025-03-29", "REQUEST", ["MMR"]),
+])
+def test_names_and_light_verbs(code_text, sentence, day, plover, actors):
+    assert _countries(_one(code_text(sentence, day), plover).actors) == actors
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(code_text):
+    coded = code_text("Emmanuel Macron met Keir Starmer in Paris. Later, Donald Trump called "
+                      "him by phone.", "2025-03-02")
+    call = next(e for e in _events(coded, "CONSULT") if e.trigger.startswith("called"))
+    assert _countries(call.actors) == ["USA"] and _countries(call.recipients) == ["GBR"]

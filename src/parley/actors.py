@@ -375,6 +375,9 @@ class DocumentActors:
         if head.pos_ == "PRON":
             return None  # I, we, you: speakers and readers in quotations, not coded
         name_span = _name_span(head)
+        joined = self._joined_country(head, name_span)
+        if joined:
+            return joined
         capital = self.base.capital_country(name_span.text) if head.pos_ == "PROPN" else None
         if as_argument and capital:  # "Washington warned Moscow", however NER labels them
             mention = ActorMention(text="", start=0, end=0, code=make_code(capital, "GOV"),
@@ -427,6 +430,20 @@ class DocumentActors:
         if as_argument:
             return self._by_modifier(head) or self._by_place(head, name_span)
         return None
+
+    def _joined_country(self, head: Token, name_span: Span) -> ActorMention | None:
+        """'Trinidad and Tobago', 'Bosnia and Herzegovina': a country whose name the
+        parser read as two coordinated names."""
+        conj = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+        if conj is None:
+            return None
+        span = head.doc[name_span.start: conj.i + 1]
+        country = self.base.country_of(span.text)
+        if not country:
+            return None
+        return self._placed(ActorMention(text="", start=0, end=0, code=country,
+                                         country=country, kind="country",
+                                         rule=f"country:{normalise(span.text)}"), span)
 
     def agent_sector(self, head: Token) -> str | None:
         """The sector a generic noun phrase names: the phrase with its noun modifiers
@@ -763,8 +780,12 @@ class DocumentActors:
             topic = self._previous_subject(token, kinds)
             if topic:
                 return self._placed(topic, token, "coref:previous-subject")
-        if person:  # the nearest person named, even one the base does not know
-            found = next((m for m in reversed(self.persons) if m.start < token.idx), None)
+        if person:  # the nearest person named, even one the base does not know, but not
+            # the subject of the pronoun's own verb ("Trump asked him": him is not Trump)
+            subject = {c.idx for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
+            reflexive = token.dep_ in {"nsubj", "nsubjpass"} or token.lower_.endswith("self")
+            found = next((m for m in reversed(self.persons) if m.start < token.idx and (
+                reflexive or not any(m.start <= i < m.end for i in subject))), None)
             found = found if found and found.country else None
         else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
             sent = sentence_of(token)

@@ -48,7 +48,8 @@ NEGATING_HEADS = {"deny", "fail", "refuse", "decline", "unwilling", "unable"}
 PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
-                       "sign", "impose", "announce", "broker", "mediate"}
+                       "sign", "impose", "announce", "broker", "mediate", "make", "issue",
+                       "lodge", "deliver"}  # light verbs: "made an appeal", "issued a warning"
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
 DATE_LABELS = {"DATE", "TIME"}  # "on Saturday night" is a TIME entity
