@@ -87,6 +87,7 @@ class ActorEntry:
         return self.roles[-1]
 
 
+@functools.lru_cache(maxsize=65536)  # names recur across a corpus: normalise each once
 def normalise(text: str) -> str:
     """Lowercase, strip accents, quotes, a leading 'the' and a possessive 's."""
     text = unicodedata.normalize("NFKD", text)
