@@ -141,10 +141,17 @@ def test_the_object_names_the_target(code_text, sentence, day, plover, codes):
     assert [r.code for r in e.recipients] == codes
 
 
-def test_he_is_the_nearest_person_even_an_unknown_one(code_text):
-    coded = code_text("President Emmanuel Macron spoke on Monday. Later, German diplomats met "
-                      "Tarek Mansour in Damascus and thanked him.", "2025-01-10")
-    assert not any(r.country == "FRA" for e in coded.events for r in e.recipients)
+@pytest.mark.parametrize("sentence,day,side,country", [
+    # "he" is the nearest person named, even one the actor base does not know
+    (("President Emmanuel Macron spoke on Monday. Later, German diplomats met Tarek Mansour "
+      "in Damascus and thanked him."), "2025-01-10", "recipients", "FRA"),
+    # a person's arrest is done to them: the possessor is not the actor
+    ("Washington doubled its reward for information leading to Maduro's arrest.",
+     "2025-08-08", "actors", "VEN"),
+])
+def test_a_wrong_reading_names_no_actor(code_text, sentence, day, side, country):
+    coded = code_text(sentence, day)
+    assert not any(m.country == country for e in coded.events for m in getattr(e, side))
 
 
 def test_a_finite_conjunct_after_an_infinitive_joins_the_governor(code_text):
@@ -210,12 +217,6 @@ def test_scope_and_reference_across_clauses(code_text, sentence, day, plover, re
 def test_a_court_appeal_is_not_a_request(code_text):
     coded = code_text("Her lawyers said they would appeal against the verdict.", "2025-09-12")
     assert not _events(coded, "REQUEST")
-
-
-def test_a_persons_arrest_is_done_to_them(code_text):
-    coded = code_text("Washington doubled its reward for information leading to Maduro's "
-                      "arrest.", "2025-08-08")
-    assert not any(a.country == "VEN" for e in coded.events for a in e.actors)
 
 
 def test_a_warning_to_withhold_cooperation_is_a_threat(code_text):

@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from parley.models import ActorMention, ParleyError
-from parley.nlp import sentence_entities, sentence_of
+from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
 
 # libyaml's loader where PyYAML was built with it: a 27,000-entry import loads 3x faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -350,7 +350,7 @@ class DocumentActors:
                 if a != r:
                     pair = frozenset((a, r))
                     self.dyads[pair] += 1
-                    self.latest_dyad[pair] = len(self.latest_dyad) + sum(self.dyads.values())
+                    self.latest_dyad[pair] = sum(self.dyads.values())  # grows with each pair
 
     def _remember_person(self, name: str, mention: ActorMention) -> None:
         """Later mentions use one name: the last ('Putin'), or the first where the family
@@ -764,11 +764,7 @@ class DocumentActors:
         sat beside Lavrov when they met Rubio')."""
         clause = token.head
         if token.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ in {"advcl", "conj", "ccomp"}:
-            governor = clause.head
-            while governor.dep_ == "conj" and not any(c.dep_ == "nsubj"
-                                                      for c in governor.children):
-                governor = governor.head  # "Beijing retaliated ... and said it would fight"
-            main = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            main = [c for c in conjoined_subjects(clause.head) if c.pos_ != "PRON"]
             if main:
                 found = self.resolve_token(main[0])
                 plural = token.lower_ == "they" and found and found.kind == "agent"

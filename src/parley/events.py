@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from parley.actors import DOMESTIC_SECTORS, DocumentActors, entity_of
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
-from parley.nlp import sentence_entities, sentence_of
+from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -492,7 +492,8 @@ class EventCoder:
         reporter = _reporting_speaker(trigger, self.verbs.reporting)
         source_actor = ctx.actors.resolve_token(reporter) if reporter is not None else None
         if code.plover in REFUSAL_CODES and _refusal(trigger, modes, self.verbs.reporting):
-            warning = _reporting_verb(trigger, self.verbs.reporting) in {"warn", "threaten"}
+            reporter = _reporting_verb(trigger, self.verbs.reporting)
+            warning = reporter is not None and reporter.lemma_ in {"warn", "threaten"}
             code = self.cameo.get("1313" if warning else REFUSAL_CODES[code.plover])
             modes = [m for m in modes if m not in {"negation", "future"}]
             explanation.append(f"a warning that cooperation will be withheld is a threat "
@@ -1111,22 +1112,16 @@ def _has_condition(token: Token) -> bool:
         for c in kids)
 
 
-def _reporting_verb(trigger: Token, reporting: frozenset[str]) -> str | None:
-    """The lemma of the verb that reports the trigger's clause ('warned that ...')."""
+def _reporting_verb(trigger: Token, reporting: frozenset[str]) -> Token | None:
+    """The verb that reports the trigger's clause ('said that ...', 'warned that ...')."""
     top = list(_clause_chain(trigger, reporting))[-1]
-    return top.head.lemma_ if top.dep_ == "ccomp" and top.head.lemma_ in reporting else None
+    return top.head if top.dep_ == "ccomp" and top.head.lemma_ in reporting else None
 
 
 def _reporting_speaker(trigger: Token, reporting: frozenset[str]) -> Token | None:
-    top = list(_clause_chain(trigger, reporting))[-1]
-    if top.dep_ == "ccomp" and top.head.lemma_ in reporting:
-        verb = top.head
-        for _ in range(3):  # "Beijing retaliated ... and said it would fight": Beijing
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            if subjects or verb.dep_ != "conj":
-                return subjects[0] if subjects else None
-            verb = verb.head
-    return None
+    verb = _reporting_verb(trigger, reporting)
+    subjects = conjoined_subjects(verb, frozenset(SUBJECT_DEPS)) if verb is not None else []
+    return subjects[0] if subjects else None
 
 
 def _after_publication(when: TimeExpression, published: date) -> bool:

@@ -65,3 +65,13 @@ def sentence_of(token: Token) -> Span:
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
     return doc[start:end]
+
+
+def conjoined_subjects(verb: Token, deps: frozenset[str] = frozenset({"nsubj"})) -> list[Token]:
+    """The verb's subjects or, where it has none, those of the verb it is conjoined to:
+    in 'Beijing retaliated and said it would fight', Beijing is the subject of 'said'."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
