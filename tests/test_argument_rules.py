@@ -244,3 +244,61 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(code_text):
                       "him by phone.", "2025-03-02")
     call = next(e for e in _events(coded, "CONSULT") if e.trigger.startswith("called"))
     assert _countries(call.actors) == ["USA"] and _countries(call.recipients) == ["GBR"]
+
+
+# --- arguments from the story around the sentence; event nouns naming their sides ---
+
+def test_implicit_target_is_the_story_counterpart_not_the_latest_name(code_text):
+    coded = code_text(
+        "Ukrainian drones struck an oil depot in Russia's Bryansk region on Sunday. "
+        "Russia's defence ministry said its forces had shot down most of the drones. "
+        "Western officials said they were watching closely. "
+        "The Russian army later shelled border villages.", "2025-06-02")
+    shelling = coded.events[-1]
+    assert shelling.plover == "ASSAULT" and _countries(shelling.actors) == ["RUS"]
+    assert _countries(shelling.recipients) == ["UKR"], shelling.explanation
+
+
+def test_a_domestic_counterpart_can_be_the_implicit_target(code_text):
+    coded = code_text(
+        "Opposition lawmakers in Seoul accused President Yoon Suk Yeol of abusing his powers. "
+        "The lawmakers demanded a full investigation on Friday.", "2024-12-06")
+    demand = _one(coded, "REQUEST")
+    assert [m.code for m in demand.actors] == ["KORLEG"]
+    assert [m.code for m in demand.recipients] == ["KORGOV"], demand.explanation
+
+
+def test_they_prefers_the_plural_agent_to_a_country(code_text):
+    coded = code_text("Ethiopian troops remained deployed in Somalia's Gedo region, where they "
+                      "seized two towns last year.", "2025-04-01")
+    seizure = _one(coded, "COERCE")
+    assert _countries(seizure.actors) == ["ETH"]
+
+
+def test_a_prenominal_year_dates_the_noun_not_the_event(code_text):
+    coded = code_text("Officials said Trump would waive a 1998 law that limits arms "
+                      "sales to Taiwan.", "2025-09-09")
+    waiver = _one(coded, "CONCEDE")
+    assert "historical" not in waiver.modes
+    assert waiver.date is None or not waiver.date.value.startswith("1998")
+
+
+def test_an_event_noun_naming_both_sides_is_an_event(code_text):
+    coded = code_text("Japan and South Korea have repaired relations. It was the first visit "
+                      "between leaders of the two countries in twelve years.", "2023-05-08")
+    visit = _one(coded, "CONSULT")
+    assert _countries(visit.actors + visit.recipients) == ["JPN", "KOR"]
+
+
+def test_the_led_modifier_names_the_actor_and_backers_do_not(code_text):
+    coded = code_text("Clashes between Iran-backed militias and the Iraqi army broke out near "
+                      "Baiji. A Hezbollah-led raid on Israeli positions followed on Monday.",
+                      "2024-02-10")
+    raid = _one(coded, "ASSAULT")
+    assert _countries(raid.actors) == ["LBN"]
+    assert all("IRN" not in {m.country for m in e.actors} for e in coded.events)
+
+
+def test_an_event_noun_as_the_object_of_a_topic_verb_is_not_asserted(code_text):
+    coded = code_text("Energy prices are shaping Germany's talks with Norway.", "2024-02-10")
+    assert not [e for e in coded.events if e.plover == "CONSULT"]

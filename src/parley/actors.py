@@ -534,7 +534,7 @@ class DocumentActors:
         found: list[ActorMention] = []
         appositions = [c for c in head.children if c.dep_ == "appos"]
         for token in [head, *appositions, *(j for a in appositions for j in a.conjuncts)]:
-            pair = self.resolve_pair(token)
+            pair = self.resolve_pair(token) or self._agents_of_pair(token)
             mention = None if pair else self.resolve_token(token, as_argument=token is head)
             if mention is None and not pair and token is not head:
                 mention = self._by_modifier(token)  # "El Fasher, the army's last stronghold"
@@ -546,6 +546,16 @@ class DocumentActors:
                 if m.country and all((m.start, m.end, m.code) != (f.start, f.end, f.code) for f in found):
                     found.append(m)
         return found
+
+    def _agents_of_pair(self, head: Token) -> list[ActorMention]:
+        """'senior officials of the two countries': one agent for each side of the pair."""
+        sector = self.agent_sector(head)
+        sides = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for g in prep.children if g.dep_ == "pobj" for m in self.resolve_pair(g)]
+        if not sector or not sides:
+            return []
+        return [replace(m, code=make_code(m.country, sector), sector=sector, kind="agent")
+                for m in sides]
 
     def _coordinated_modifiers(self, head: Token, first: ActorMention) -> list[ActorMention]:
         """'Russian and U.S. capitalists', 'the leaders of France, Germany and Britain':
@@ -788,12 +798,14 @@ class DocumentActors:
             sent = sentence_of(token)
             window = sentence_of(token.doc[sent.start - 1]).start_char if sent.start else 0
             singular = token.lower_ in {"it", "its"}
-            found = next((m for m in reversed(self.history) if m.start < token.idx
-                          and m.kind in {"org", "country", "agent"}
+            candidates = [m for m in reversed(self.history) if m.start < token.idx
+                          and m.start >= window and m.kind in {"org", "country", "agent"}
                           and not m.rule.startswith("adjective:")
                           and m.sector not in REPORTER_SECTORS  # "told the AP that it"
-                          and not (singular and _plural(m, token.doc))), None)
-            found = found if found and found.start >= window else None
+                          and not (singular and _plural(m, token.doc))]
+            if not singular:  # 'they' names a plural ('troops', 'rebels') before a country
+                candidates.sort(key=lambda m: not _plural(m, token.doc))  # stable
+            found = next(iter(candidates), None)
         return self._placed(found, token, "coref:pronoun") if found else None
 
     def _previous_subject(self, token: Token, kinds: set[str]) -> ActorMention | None:

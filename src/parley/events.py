@@ -11,13 +11,14 @@ Each event records the pattern and the parse steps that produced it (``explanati
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from parley.actors import DOMESTIC_SECTORS, DocumentActors, entity_of
+from parley.actors import BACKER_VERBS, BLOCS, DOMESTIC_SECTORS, DocumentActors, entity_of
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
@@ -380,9 +381,10 @@ class EventCoder:
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
         ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
-        if not (governed or anchored or verbless or ongoing):
-            return None
         actors = self._noun_modifier_actors(noun, ctx)
+        if not (governed or anchored or verbless or ongoing or self._sides_named(
+                noun, actors, ctx)):
+            return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
         actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
         if ongoing and not actors:  # "protests by farmers disrupted traffic", "the
@@ -401,23 +403,43 @@ class EventCoder:
                        f"{'governed by ' + governor.text if governed else 'anchored by date/place'}")]
         return self._build(pattern, noun, None, actors, recipients, sent, ctx, explanation)
 
+    def _sides_named(self, noun: Token, actors: list[ActorMention], ctx: SentenceContext
+                     ) -> bool:
+        """'the first meeting between officials of the two countries', 'Russia's strikes on
+        Kharkiv': a phrase naming both sides reports an event, unless its clause is an
+        opinion, a request or a purpose ('should hold talks with Kyiv'). The object of a
+        verb that is not a light verb is that verb's topic ('are driving the talks')."""
+        targets = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
+                   {"with", "on", "against"} for g in c.children if g.dep_ == "pobj"]
+        if noun.dep_ == "dobj" or not actors or not (len({a.country for a in actors}) > 1 or any(
+                m.country not in {a.country for a in actors}
+                for m in self._resolve_all(targets, ctx))):
+            return False
+        verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        return verb is None or not (_normative(verb, self.verbs.reporting) or _requested(verb)
+                                    or _unrealised_infinitive(verb) or _has_condition(verb))
+
     def _noun_modifier_actors(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
         """Actors named inside the noun phrase: 'a U.S.-Russia summit', 'Russia's attack',
-        'the Trump-Putin summit', 'talks by the two presidents'."""
-        heads = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
-        heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "between"}
-                  for g in c.children if g.dep_ == "pobj"]
+        'the Trump-Putin summit', 'the Hamas-led attack', 'talks by the two presidents',
+        'clashes between the army and the RSF'."""
+        heads = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                 and not _backer(c)]  # "Iran-backed raids": Iran did not raid
         found: list[ActorMention] = []
         for head in heads:
             for tok in [head, *head.children]:
-                if tok.dep_ in {"compound", "amod", "poss", "nmod", "pobj", "conj"} or tok is head:
+                if tok.dep_ in {"compound", "amod", "poss", "nmod", "conj", "npadvmod"} or (
+                        tok is head):
                     m = ctx.actors.resolve_word(tok) or ctx.actors.resolve_token(
                         tok, as_argument=False) or _country_mention(tok, ctx)
                     if m and m.country and all(m.country != f.country or m.name != f.name
                                                for f in found):
                         m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         found.append(m)
-        return found
+        named = self._resolve_all([g for c in noun.children if c.dep_ == "prep" and c.lower_
+                                   in {"by", "between", "among"} for g in c.children
+                                   if g.dep_ == "pobj"], ctx)
+        return found + [m for m in named if all(m.code != f.code for f in found)]
 
     # --- verbless captions --------------------------------------------------------
     def _caption_event(self, sent: Span, ctx: SentenceContext) -> Event | None:
@@ -642,26 +664,39 @@ class EventCoder:
 
     def _discourse_recipient(self, actors: list[ActorMention], ctx: SentenceContext
                              ) -> list[ActorMention]:
-        """An implicit target ('officials dismissed the claims') is usually the actor's
-        counterpart in the story so far: the other side of the latest earlier event that
-        involved the actor's country, within the last three sentences."""
+        """An implicit target ('officials dismissed the claims') is the actor's counterpart
+        in the story so far: the party most often on the other side of its earlier events
+        (the latest on a tie), else the country the story names most besides its own."""
         countries = {a.country for a in actors}
-        for event in reversed(ctx.previous):
-            if event.sentence_index < ctx.index - 3:
-                break
+        sectors = {a.sector for a in actors}
+        tally: Counter[str] = Counter()
+        latest: dict[str, tuple[ActorMention, Event]] = {}
+        for event in ctx.previous:
             sides = [event.actors, event.recipients]
             for own, other in (sides, sides[::-1]):
-                if {m.country for m in own} & countries:
-                    found = [m for m in other if m.country and m.country not in countries]
-                    if found:
-                        return [replace(found[0], rule=f"discourse:{event.id}:{found[0].rule}")]
-        for mention in reversed(ctx.actors.history):  # else the latest other party named
-            if mention.sentence_index is not None and mention.sentence_index < ctx.index - 2:
-                break
-            if mention.sentence_index != ctx.index and mention.country not in countries and (
-                    mention.kind != "place"):
-                return [replace(mention, rule=f"discourse:latest:{mention.rule}")]
-        return []
+                if not {m.country for m in own} & countries:
+                    continue
+                for m in other:
+                    if m.country and (m.country not in countries or (
+                            m.sector and None not in sectors and m.sector not in sectors)):
+                        tally[m.code] += 1
+                        latest[m.code] = (m, event)
+        if tally:
+            order = list(latest)
+            code = max(tally, key=lambda c: (tally[c], order.index(c)))
+            mention, event = latest[code]
+            return [replace(mention, rule=f"discourse:{event.id}:{mention.rule}")]
+        named = Counter(m.country for m in ctx.actors.history
+                        if m.sentence_index is not None and m.sentence_index < ctx.index
+                        and m.country not in countries and m.country not in BLOCS
+                        and m.kind != "place")
+        if not named:
+            return []
+        top = max(named.values())
+        mention = next(m for m in reversed(ctx.actors.history) if named.get(m.country) == top
+                       and m.sentence_index is not None and m.sentence_index < ctx.index
+                       and m.kind != "place")
+        return [replace(mention, rule=f"discourse:main-country:{mention.rule}")]
 
     def _event_date(self, trigger: Token, sent: Span, ctx: SentenceContext
                     ) -> TimeExpression | None:
@@ -672,6 +707,9 @@ class EventCoder:
         for ent in own[:1] + nearest:
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "before"}:
                 continue  # "the first meeting since 2019": a bound, not the event's date
+            if ent.root.dep_ in {"nummod", "compound", "amod", "nmod"} and (
+                    ent.root.head.i != trigger.i and ent.root.head.pos_ == "NOUN"):
+                continue  # "waive a 1992 law": the date of the law, not of the waiving
             text = PART_OF_DAY.sub("", ent.text).strip()  # "Saturday night" -> "Saturday"
             found = ctx.resolve_date(text, ent.start_char, ent.end_char) if text else None
             if found:
@@ -891,6 +929,11 @@ def _compound_start(head: Token) -> int:
         else:
             break
     return start
+
+
+def _backer(modifier: Token) -> bool:
+    """'Turkish-backed factions': the modifier names a backer, not the actor."""
+    return modifier.lemma_ in BACKER_VERBS and modifier.tag_ == "VBN"
 
 
 def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:

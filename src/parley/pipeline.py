@@ -117,6 +117,12 @@ class Pipeline:
                 mention = doc_actors.resolve_word(token)
                 if mention:
                     found.append(mention)
+        for token in sent:  # plural agents as subjects ("Ukrainian troops"), whom a
+            # later 'they' names
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNS":
+                mention = doc_actors.resolve_token(token, as_argument=False)
+                if mention and mention.kind in {"agent", "org"}:
+                    found.append(mention)
         for mention in found:
             mention.article_id, mention.sentence_index = article_id, index
         return found
