@@ -302,3 +302,34 @@ def test_the_led_modifier_names_the_actor_and_backers_do_not(code_text):
 def test_an_event_noun_as_the_object_of_a_topic_verb_is_not_asserted(code_text):
     coded = code_text("Energy prices are shaping Germany's talks with Norway.", "2024-02-10")
     assert not [e for e in coded.events if e.plover == "CONSULT"]
+
+
+def test_drew_criticism_from_names_the_critic_as_actor(code_text):
+    coded = code_text("The Hungarian prime minister's visit to Moscow drew sharp criticism from "
+                      "Poland on Friday.", "2024-07-06")
+    e = _one(coded, "ACCUSE")
+    assert _countries(e.actors) == ["POL"] and _countries(e.recipients) == ["HUN"]
+
+
+def test_without_the_critic_named_there_is_no_accusation(code_text):
+    coded = code_text("Orban's visit to Moscow drew sharp criticism.", "2024-07-06")
+    assert not [e for e in coded.events if e.plover == "ACCUSE"]
+
+
+def test_a_repeated_preposition_adds_recipients(code_text):
+    coded = code_text("Secretary of State Antony Blinken spoke separately with Israeli Prime "
+                      "Minister Benjamin Netanyahu and with Egyptian President Abdel Fattah "
+                      "al-Sisi.", "2024-02-06")
+    e = _one(coded, "CONSULT")
+    assert _countries(e.recipients) == ["EGY", "ISR"]
+
+
+def test_an_implicit_target_of_force_is_the_side_fought_not_the_mediator(code_text):
+    coded = code_text(
+        "Thai troops shelled Cambodian positions near the Preah Vihear temple on Monday. "
+        "Malaysian Prime Minister Anwar Ibrahim met Cambodian Prime Minister Hun Manet in "
+        "Kuala Lumpur that evening. "
+        "On Tuesday, Cambodia's army fired rockets overnight.", "2025-07-29")
+    rockets = coded.events[-1]
+    assert rockets.plover == "ASSAULT" and _countries(rockets.actors) == ["KHM"]
+    assert _countries(rockets.recipients) == ["THA"], rockets.explanation

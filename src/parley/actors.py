@@ -346,7 +346,7 @@ class DocumentActors:
     def remember_event(self, actors: list[ActorMention], recipients: list[ActorMention]) -> None:
         """The sides of a coded event: 'the two sides' later means the story's main pair."""
         for a in {m.country for m in actors if m.country}:
-            for r in {m.country for m in recipients if m.country}:
+            for r in {m.country for m in (recipients or actors) if m.country}:
                 if a != r:
                     pair = frozenset((a, r))
                     self.dyads[pair] += 1

@@ -82,6 +82,8 @@ class VerbPattern:
     plover: str | None = None  # where the PLOVER manual codes the verb differently
     mode: str | None = None
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
+    actor: tuple[str, ...] = ()  # "drew criticism from Kyiv": the actor's slot; the subject
+    # is then the recipient
     symmetric: bool = False
     source: str = ""
 
@@ -117,6 +119,7 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),
+        actor=tuple(_as_list(raw.get("actor"))),
         # meeting and cooperating are reciprocal: "India and Russia held joint drills"
         symmetric=bool(raw.get("symmetric", cameo.startswith(("04", "06")))),
         source=raw.get("source") or source)

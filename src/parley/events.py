@@ -200,6 +200,15 @@ class EventCoder:
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
+        if pattern.actor:  # "Guterres drew criticism from Kyiv": Kyiv criticised him
+            named = next((found for where in pattern.actor
+                          if (found := self._resolve_all(_find_slot(verb, obj, where, pattern),
+                                                         ctx))), [])
+            if not named:
+                return None
+            actors, recipients = named, actors
+            explanation.append("the actor is named in " + "/".join(pattern.actor)
+                               + "; the subject is the recipient")
         if passive and not actors and self.cameo.get(pattern.cameo).plover == "MOBILIZE":
             # "troops were sent to the assembly": the forces moved are the actor
             actors = recipients
@@ -570,7 +579,7 @@ class EventCoder:
                 explanation.append(f"no recipient in the parse: took '{recipients[0].text}', "
                                    "the other actor named in the sentence")
             else:
-                recipients = self._discourse_recipient(actors, ctx)
+                recipients = self._discourse_recipient(actors, ctx, code.quad_class >= 3)
                 if recipients:
                     explanation.append(f"no recipient in the sentence: took "
                                        f"'{recipients[0].text}' from the sentences before "
@@ -662,25 +671,31 @@ class EventCoder:
                     return [m]
         return []
 
-    def _discourse_recipient(self, actors: list[ActorMention], ctx: SentenceContext
-                             ) -> list[ActorMention]:
+    def _discourse_recipient(self, actors: list[ActorMention], ctx: SentenceContext,
+                             conflict: bool) -> list[ActorMention]:
         """An implicit target ('officials dismissed the claims') is the actor's counterpart
         in the story so far: the party most often on the other side of its earlier events
-        (the latest on a tie), else the country the story names most besides its own."""
+        of the same kind (conflict or cooperation) before those of any kind, the latest on a
+        tie; else the country the story names most besides its own."""
         countries = {a.country for a in actors}
         sectors = {a.sector for a in actors}
         tally: Counter[str] = Counter()
         latest: dict[str, tuple[ActorMention, Event]] = {}
         for event in ctx.previous:
+            weight = 100 if (event.quad_class >= 3) == conflict else 1  # fighting or talking
             sides = [event.actors, event.recipients]
+            if not event.recipients:  # "Thailand and Cambodia agreed": each is the other's
+                sides = [event.actors, event.actors]
             for own, other in (sides, sides[::-1]):
                 if not {m.country for m in own} & countries:
                     continue
                 for m in other:
+                    key = m.country if m.country not in countries else m.code
                     if m.country and (m.country not in countries or (
                             m.sector and None not in sectors and m.sector not in sectors)):
-                        tally[m.code] += 1
-                        latest[m.code] = (m, event)
+                        tally[key] += weight  # a country's agents count as one side
+                        latest.pop(key, None)
+                        latest[key] = (m, event)  # re-inserted: the dict keeps recency order
         if tally:
             order = list(latest)
             code = max(tally, key=lambda c: (tally[c], order.index(c)))
@@ -838,9 +853,10 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
     if slot.startswith("prep:"):
         word = slot[5:]
         bases = [base] if owner else [base, *([obj] if obj is not None else [])]
-        return [g for b in bases for c in b.children
-                if c.dep_ in {"prep", "dative"} and c.lower_ == word
-                for g in c.children if g.dep_ == "pobj"]
+        preps = [c for b in bases for c in b.children
+                 if c.dep_ in {"prep", "dative"} and c.lower_ == word]
+        preps += [j for c in preps for j in c.conjuncts if j.lower_ == word]  # "with A and with B"
+        return [g for c in preps for g in c.children if g.dep_ == "pobj"]
     return []
 
 
