@@ -333,3 +333,44 @@ def test_an_implicit_target_of_force_is_the_side_fought_not_the_mediator(code_te
     rockets = coded.events[-1]
     assert rockets.plover == "ASSAULT" and _countries(rockets.actors) == ["KHM"]
     assert _countries(rockets.recipients) == ["THA"], rockets.explanation
+
+
+def test_they_is_the_nearest_plural_not_the_latest_country(code_text):
+    coded = code_text("Washington exempted eight countries from its oil sanctions on Iran, "
+                      "allowing them to keep buying Iranian crude.", "2018-11-05")
+    assert all("USA" not in _countries(e.actors) for e in coded.events
+               if e.trigger.startswith("buying"))
+
+
+def test_a_plural_topic_carries_over_to_they(code_text):
+    coded = code_text("Many foreign backers of the opposition have cut their support since "
+                      "Iran and Russia stepped up their help to Assad. They have been urging "
+                      "the opposition to talk to Damascus.", "2018-07-02")
+    assert not [e for e in coded.events if e.plover == "REQUEST"
+                and {"IRN", "RUS"} & set(_countries(e.actors))]
+
+
+def test_an_unknown_main_subject_is_not_replaced_by_an_earlier_actor(code_text):
+    coded = code_text("Russian officials met Chinese envoys in Beijing. The Pembury Institute "
+                      "said it would sanction the two delegations.", "2025-01-10")
+    assert not [e for e in coded.events if e.plover == "SANCTION"
+                and {"RUS", "CHN"} & set(_countries(e.actors))]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's foreign ministry refused to comment on the Ukrainian reports.",
+    "A Kremlin spokesman declined to confirm whether Putin had spoken to Trump.",
+    "Turkish officials say Kurdish militias threaten Turkey's sovereignty.",
+    "Syrian forces destroyed their own chemical stocks in 2014.",
+    "The Egyptian government pressed ahead with the plan despite Ethiopia's objections.",
+])
+def test_no_event_in_reticence_generic_threats_or_acts_on_ones_own(code_text, text):
+    coded = code_text(text, "2019-03-01")
+    assert not coded.events, [(e.plover, e.rule) for e in coded.events]
+
+
+def test_even_if_concedes_a_fact_rather_than_posing_a_condition(code_text):
+    coded = code_text("The EU still backs the nuclear deal, even if it criticised Iran's "
+                      "missile tests on Monday.", "2019-02-05")
+    criticism = _one(coded, "ACCUSE")
+    assert "hypothetical" not in criticism.modes

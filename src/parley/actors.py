@@ -40,6 +40,8 @@ DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED
                     "REF", "CRM", "JRN"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"}
 # Role words that take their sector from a modifier: "student leaders", "army chief".
 ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
               "spokesman", "spokeswoman", "spokesperson", "commander"}
@@ -287,6 +289,11 @@ def _plural(mention: ActorMention, doc) -> bool:
     cannot refer to."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.tag_ in {"NNS", "NNPS"}
+
+
+def _plural_head(token: Token) -> bool:
+    """'countries', 'Saudi Arabia and Jordan': what 'they' can refer to."""
+    return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
 
 
 def _backer(modifier: Token) -> bool:
@@ -769,24 +776,30 @@ class DocumentActors:
         return None
 
     def _pronoun(self, token: Token) -> ActorMention | None:
-        """'he'/'she' -> the last person; 'it'/'they' -> the last organisation or country;
-        a subject pronoun in a subordinate clause -> the main clause's subject ('Dmitriev
-        sat beside Lavrov when they met Rubio')."""
+        """'he'/'she' -> the last person; 'it' -> the last organisation or country; 'they'
+        -> the nearest plural noun phrase; a subject pronoun in a subordinate clause -> the
+        main clause's subject ('Dmitriev sat beside Lavrov when they met Rubio')."""
         clause = token.head
+        plural = token.lower_ in PLURAL_PRONOUNS
         if token.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ in {"advcl", "conj", "ccomp"}:
             main = [c for c in conjoined_subjects(clause.head) if c.pos_ != "PRON"]
             if main:
                 found = self.resolve_token(main[0])
-                plural = token.lower_ == "they" and found and found.kind == "agent"
-                if found and (plural or (found.kind == "person") == (
-                        token.lower_ in PERSON_PRONOUNS or token.lower_ == "they")):
+                agrees = found and (found.kind == "agent" if plural and found.kind != "person"
+                                    else True)
+                if found and agrees and (plural or (found.kind == "person") == (
+                        token.lower_ in PERSON_PRONOUNS)):
                     return self._placed(found, token, "coref:main-subject")
+                if found is None and main[0].ent_type_ in {"ORG", "GPE", "NORP"}:
+                    return None  # "the Home Office said it would": an actor we do not know
         person = token.lower_ in PERSON_PRONOUNS
         kinds = {"person"} if person else {"org", "country", "agent"}
         if token.dep_ in {"nsubj", "nsubjpass"}:  # a subject continues the last topic
             topic = self._previous_subject(token, kinds)
             if topic:
                 return self._placed(topic, token, "coref:previous-subject")
+        if plural:
+            return self._plural_antecedent(token)
         if person:  # the nearest person named, even one the base does not know, but not
             # the subject of the pronoun's own verb ("Trump asked him": him is not Trump)
             subject = {c.idx for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}}
@@ -794,32 +807,57 @@ class DocumentActors:
             found = next((m for m in reversed(self.persons) if m.start < token.idx and (
                 reflexive or not any(m.start <= i < m.end for i in subject))), None)
             found = found if found and found.country else None
-        else:  # 'it' and 'they' reach back one sentence at most: further, they mislead
+        else:  # 'it' reaches back one sentence at most: further, it misleads
             sent = sentence_of(token)
             window = sentence_of(token.doc[sent.start - 1]).start_char if sent.start else 0
-            singular = token.lower_ in {"it", "its"}
-            candidates = [m for m in reversed(self.history) if m.start < token.idx
-                          and m.start >= window and m.kind in {"org", "country", "agent"}
+            found = next((m for m in reversed(self.history) if window <= m.start < token.idx
+                          and m.kind in {"org", "country", "agent"}
                           and not m.rule.startswith("adjective:")
                           and m.sector not in REPORTER_SECTORS  # "told the AP that it"
-                          and not (singular and _plural(m, token.doc))]
-            if not singular:  # 'they' names a plural ('troops', 'rebels') before a country
-                candidates.sort(key=lambda m: not _plural(m, token.doc))  # stable
-            found = next(iter(candidates), None)
+                          and not _plural(m, token.doc)), None)
         return self._placed(found, token, "coref:pronoun") if found else None
 
-    def _previous_subject(self, token: Token, kinds: set[str]) -> ActorMention | None:
-        """The subject of the previous sentence's main clause, when it names an actor of
-        the pronoun's kind: 'Turkey sent troops. It also supported rebels.'"""
+    def _plural_antecedent(self, token: Token) -> ActorMention | None:
+        """'they'/'them'/'their': the nearest plural noun phrase ('eight countries', 'Saudi
+        Arabia and Jordan') in this sentence or the one before, outside the pronoun's own
+        clause; when it names no actor we know, the pronoun names none either."""
         sent = sentence_of(token)
-        if sent.start == 0 or any(t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i
-                                  and t.head.dep_ == "ROOT" for t in sent):
+        start = sentence_of(token.doc[sent.start - 1]).start if sent.start else sent.start
+        candidates = list(reversed(token.doc[start:token.i]))
+        topic = self._previous_topic(token)
+        if topic is not None and _plural_head(topic):  # "Many supporters ... have cut aid.
+            candidates = [topic]  # They have been pressing...": a plural topic continues
+        for cand in candidates:
+            if cand.pos_ not in {"NOUN", "PROPN"} or cand.dep_ not in ANTECEDENT_DEPS or (
+                    cand.head.i == token.head.i and token.dep_ not in {"poss"}):
+                continue  # "they accused them": not a co-argument of the same verb
+            if _plural_head(cand):
+                found = next((m for m in [self.resolve_token(cand)] if m and m.country and (
+                    m.sector not in REPORTER_SECTORS)), None)
+                return self._placed(found, token, "coref:plural") if found else None
+        return None
+
+    def _previous_topic(self, token: Token) -> Token | None:
+        """For a sentence's first subject, the subject of the previous sentence's main
+        clause (not a pronoun itself)."""
+        sent = sentence_of(token)
+        if token.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0 or any(
+                t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i and t.head.dep_ == "ROOT"
+                for t in sent):
             return None  # only for the first subject of a sentence
         previous = sentence_of(token.doc[sent.start - 1])
         subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or subjects[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
-        found = self.resolve_token(subjects[0])
+        return subjects[0]
+
+    def _previous_subject(self, token: Token, kinds: set[str]) -> ActorMention | None:
+        """The subject of the previous sentence's main clause, when it names an actor of
+        the pronoun's kind: 'Turkey sent troops. It also supported rebels.'"""
+        topic = self._previous_topic(token)
+        if topic is None:
+            return None
+        found = self.resolve_token(topic)
         return found if found and found.kind in kinds and found.country and (
             found.sector not in REPORTER_SECTORS) else None
 

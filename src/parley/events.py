@@ -35,7 +35,8 @@ OBLIGATION_WORDS = {"oblige", "obliged", "obligate", "require", "supposed", "bou
 INTENT_NOUNS = {"plan", "intention", "bid", "offer", "promise", "pledge", "threat", "agreement",
                 "deal", "decision", "proposal", "groundwork", "way", "preparation", "readiness",
                 "willingness", "commitment", "order", "call", "request", "demand", "vow"}
-ANONYMITY_VERBS = {"name", "identify", "quote"}
+ANONYMITY_VERBS = {"name", "identify", "quote", "comment", "confirm", "elaborate", "disclose",
+                   "specify", "reveal", "speculate", "say", "answer", "respond", "discuss"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
@@ -185,8 +186,11 @@ class EventCoder:
             return None  # "Russia should withdraw": an opinion, not an event
         if _unrealised_infinitive(verb):
             return None
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            return None  # "declined to confirm whether Putin had spoken to Trump": a question
         if any(c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_VERBS for c in verb.children):
-            return None  # "declined to be named": a source's anonymity, not a refusal
+            return None  # "declined to be named", "refused to comment": a source's reticence,
+            # not a refusal
         if verb.lemma_ == "agree" and any(c.dep_ == "ccomp" and not _prospective(c)
                                           for c in verb.children):
             return None  # "agreed the regime had a pattern of abuse": shared opinion
@@ -540,7 +544,8 @@ class EventCoder:
             explanation.append(f"threatened act: coded as a threat (CAMEO {code.code})")
         if (code.plover in THREAT_CODES and code.plover != "PROTEST"  # a planned protest
                 and {"future", "hypothetical"} & set(modes)
-                and "negation" not in modes and source_actor and source_actor.country):
+                and "negation" not in modes and source_actor and source_actor.country
+                and (not actors or source_actor.country in {a.country for a in actors})):
             code = self.cameo.get(THREAT_CODES[code.plover])
             actors = [source_actor]
             recipients = [r for r in recipients if r.country != source_actor.country]
@@ -1165,10 +1170,13 @@ def _refusal(trigger: Token, modes: list[str], reporting: frozenset[str]) -> boo
 
 
 def _has_condition(token: Token) -> bool:
-    kids = list(token.children)
-    return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids) or any(
-        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in kids)
+    """'if'/'unless' on the clause or on a clause under it; 'even if' concedes a fact."""
+    def conditional(clause: Token) -> bool:
+        kids = list(clause.children)
+        return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids) and not any(
+            c.dep_ == "advmod" and c.lower_ == "even" for c in kids)
+    return conditional(token) or any(c.dep_ == "advcl" and conditional(c)
+                                     for c in token.children)
 
 
 def _reporting_verb(trigger: Token, reporting: frozenset[str]) -> Token | None:
