@@ -374,3 +374,17 @@ def test_even_if_concedes_a_fact_rather_than_posing_a_condition(code_text):
                       "missile tests on Monday.", "2019-02-05")
     criticism = _one(coded, "ACCUSE")
     assert "hypothetical" not in criticism.modes
+
+
+def test_an_x_led_coalition_belongs_to_its_leader(code_text):
+    coded = code_text("The Saudi-led coalition struck Houthi positions near Hodeidah on Monday.",
+                      "2018-06-11")
+    strike = _one(coded, "ASSAULT")
+    assert _countries(strike.actors) == ["SAU"]
+
+
+def test_the_countries_is_not_the_last_government_named(code_text):
+    coded = code_text("Trump's envoy met Japanese officials on Monday. Several of the countries "
+                      "have asked to open talks with Washington.", "2025-04-10")
+    assert not [e for e in coded.events if e.trigger == "talks"
+                and _countries(e.actors) == ["USA"]]

@@ -296,7 +296,7 @@ def _plural_head(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
 
 
-def _backer(modifier: Token) -> bool:
+def names_backer(modifier: Token) -> bool:
     """'Russian and Iran-backed government forces': the modifier names who backs the
     forces, not whose forces they are."""
     return any(t.lemma_ in BACKER_VERBS and t.tag_ == "VBN" for t in [modifier, *modifier.conjuncts])
@@ -418,7 +418,8 @@ class DocumentActors:
                                    country="NGO", sector=sector, kind="agent",
                                    rule=f"agent:transnational+{head.lemma_}")
             return self._placed(mention, _phrase_span(head))  # "rights groups said"
-        if sector and any(c.lower_ == "the" for c in head.lefts):
+        if sector and any(c.lower_ == "the" for c in head.lefts) and not (
+                sector == "GOV" and head.tag_ == "NNS"):  # "the countries" is not one body
             titled = self._titled(head) or self._same_sector(head, sector)
             if titled:
                 return self._placed(titled, head, "coref:definite")
@@ -475,7 +476,7 @@ class DocumentActors:
         """A thing named by its owner stands for the owner as a target: 'Houthi targets',
         'Israeli territory', 'the court's decision', 'Hasina's residence'."""
         for child in head.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"} and not _backer(child):
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and not names_backer(child):
                 found = self.resolve_token(child, as_argument=False) or self._country(child)
                 if found is None and child.dep_ == "poss":
                     found = self._pronoun(child) if child.pos_ == "PRON" else None
@@ -700,8 +701,13 @@ class DocumentActors:
         """The country in a phrase's modifiers: 'Russian police', 'Russia's diplomats',
         'U.S. firms', 'the government of Iran'."""
         for tok in head.children:
-            if _backer(tok):
+            if names_backer(tok):
                 continue
+            leader = [c for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
+            if tok.lemma_ == "lead" and tok.tag_ == "VBN" and leader:  # "the US-led coalition"
+                country = self.base.country_of(_name_span(leader[0]).text)
+                if country:
+                    return country, leader[0]
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
                 whole = tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text  # "Group of Seven"

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from parley.actors import BACKER_VERBS, BLOCS, DOMESTIC_SECTORS, DocumentActors, entity_of
+from parley.actors import BLOCS, DOMESTIC_SECTORS, DocumentActors, entity_of, names_backer
 from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
@@ -384,9 +384,10 @@ class EventCoder:
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
         if governed and (_normative(governor, self.verbs.reporting) or _requested(governor)
-                         or _unrealised_infinitive(governor)):
-            return None  # "should impose sanctions", "urged them to hold talks", "depends on
-            # member states to carry out arrests"
+                         or _unrealised_infinitive(governor) or (
+                             governor.dep_ == "xcomp" and governor.head.lemma_ in REQUEST_HEADS)):
+            return None  # "should impose sanctions", "urged them to hold talks", "asked to
+            # open talks", "depends on member states to carry out arrests"
         anchored = any(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS
                                                  and _attached_place(t.head) is not None)
                        for t in _phrase_tokens(noun) if t is not noun)
@@ -437,7 +438,7 @@ class EventCoder:
         'the Trump-Putin summit', 'the Hamas-led attack', 'talks by the two presidents',
         'clashes between the army and the RSF'."""
         heads = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
-                 and not _backer(c)]  # "Iran-backed raids": Iran did not raid
+                 and not names_backer(c)]  # "Iran-backed raids": Iran did not raid
         found: list[ActorMention] = []
         for head in heads:
             for tok in [head, *head.children]:
@@ -950,11 +951,6 @@ def _compound_start(head: Token) -> int:
         else:
             break
     return start
-
-
-def _backer(modifier: Token) -> bool:
-    """'Turkish-backed factions': the modifier names a backer, not the actor."""
-    return modifier.lemma_ in BACKER_VERBS and modifier.tag_ == "VBN"
 
 
 def _country_mention(token: Token, ctx: SentenceContext) -> ActorMention | None:
