@@ -22,13 +22,13 @@ def _countries(mentions):
     return sorted({m.country for m in mentions})
 
 
-def test_accused_of_doing_makes_the_accused_the_actor(code_text):
+def test_an_accused_act_is_alleged_not_coded(code_text):
     coded = code_text("The Philippine coast guard accused Chinese vessels of firing water cannon "
                       "at its supply boats near Second Thomas Shoal.", "2024-03-24")
     accusation = _one(coded, "ACCUSE")
     assert _countries(accusation.actors) == ["PHL"]
-    assault = _one(coded, "ASSAULT")
-    assert _countries(assault.actors) == ["CHN"]
+    assert _countries(accusation.recipients) == ["CHN"]
+    assert not [e for e in coded.events if e.plover == "ASSAULT"]
 
 
 def test_accused_of_being_acted_on_is_no_act_of_theirs(code_text):
@@ -388,3 +388,38 @@ def test_the_countries_is_not_the_last_government_named(code_text):
                       "have asked to open talks with Washington.", "2025-04-10")
     assert not [e for e in coded.events if e.trigger == "talks"
                 and _countries(e.actors) == ["USA"]]
+
+
+def test_an_agentless_arrest_is_by_the_police_of_where_it_happened(code_text):
+    coded = code_text("Two British aid workers were detained in Istanbul on Friday.",
+                      "2019-07-27")
+    arrest = _one(coded, "COERCE")
+    assert [m.code for m in arrest.actors] == ["TURCOP"]
+    assert _countries(arrest.recipients) == ["GBR"]
+
+
+def test_an_agentless_conviction_is_by_the_courts(code_text):
+    coded = code_text("Kenyan opposition activist Jane Wanjiru was convicted of incitement on "
+                      "Monday.", "2024-07-01")
+    conviction = _one(coded, "SANCTION")
+    assert [m.code for m in conviction.actors] == ["KENJUD"]
+
+
+def test_the_government_is_not_the_last_international_body_named(code_text):
+    coded = code_text("The United Nations appealed for access to Eastern Ghouta. The government "
+                      "has continued to besiege the area.", "2018-02-20")
+    assert not [e for e in coded.events if e.plover == "COERCE" and "UNO" in _countries(e.actors)]
+
+
+def test_a_refused_proposal_is_rejected_towards_its_proposers(code_text):
+    coded = code_text("Egypt and Qatar have put forward a 60-day truce, which the Sudanese army has "
+                      "so far refused to accept.", "2025-02-10")
+    e = _one(coded, "REJECT")
+    assert _countries(e.recipients) == ["EGY", "QAT"]
+
+
+def test_the_agent_of_a_reduced_relative_is_the_proposer(code_text):
+    coded = code_text("Hanoi said it was willing to accept a trade plan drafted by Tokyo.",
+                      "2025-02-10")
+    agree = [e for e in _events(coded, "AGREE") if _countries(e.actors) == ["VNM"]]
+    assert agree and _countries(agree[0].recipients) == ["JPN"]

@@ -28,17 +28,18 @@ def test_verb_import_converts_most_patterns(imported_verbs):
 
 def test_imported_verbs_load_and_code_a_sentence(imported_verbs, pipeline):
     path, _ = imported_verbs
-    sentence = "Syrian troops besieged the rebel stronghold of Daraya on Monday."
+    sentence = "Syrian troops evicted Kurdish families from Afrin on Monday."
     plain = pipeline.code_doc(pipeline.nlp(sentence), article_from_text(
         sentence, published="2016-02-10"))
-    assert not [e for e in plain.events if e.cameo == "191"]  # our own dictionary lacks it
+    assert not [e for e in plain.events if e.cameo == "174"]  # our own dictionary lacks it
     extended = Pipeline(nlp=pipeline.nlp, actors=pipeline.actors,
                         verbs=VerbDictionary.load([path]), gazetteer=pipeline.gazetteer)
     coded = extended.code_doc(extended.nlp(sentence), article_from_text(
         sentence, published="2016-02-10"))
-    besiege = [e for e in coded.events if e.cameo == "191"]
-    assert besiege and besiege[0].actors[0].code == "SYRMIL"
-    assert besiege[0].rule.startswith("petrarch:") or "CAMEO.2.0.txt" in besiege[0].explanation[0]
+    eviction = [e for e in coded.events if e.cameo == "174"]
+    assert eviction and eviction[0].actors[0].code == "SYRMIL"
+    assert eviction[0].rule.startswith("petrarch:") or (
+        "CAMEO.2.0.txt" in eviction[0].explanation[0])
 
 
 def test_imported_entries_match_parley_format():

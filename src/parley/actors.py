@@ -41,6 +41,8 @@ DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+NATIONAL_ORGANS = {"government", "ministry", "army", "military", "police", "parliament", "regime",
+                   "cabinet", "administration", "junta", "navy", "legislature"}
 ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"}
 # Role words that take their sector from a modifier: "student leaders", "army chief".
 ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
@@ -425,7 +427,7 @@ class DocumentActors:
                 return self._placed(titled, head, "coref:definite")
         if sector in DOMESTIC_SECTORS and as_argument and head.pos_ == "NOUN" and (
                 head.ent_type_ == ""):
-            country = self._context_country(head)
+            country = self.context_country(head)
             if country:  # "police fired on protesters" in a story set in Nairobi
                 mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
                                        country=country, sector=sector, kind="agent",
@@ -688,7 +690,7 @@ class DocumentActors:
         if country is None:
             country = self._modifier_country(root)[0]  # "the Law Society of Kenya"
         if country is None and sector:  # titled officials and agencies, not bystanders
-            country, rule = self._context_country(root), "ner:context-country"
+            country, rule = self.context_country(root), "ner:context-country"
         mention = ActorMention(text=text, start=0, end=0, code=make_code(country, sector),
                                country=country, sector=sector,
                                kind="person" if ent_type == "PERSON" else "org",
@@ -745,10 +747,12 @@ class DocumentActors:
         """'the group', 'the army', 'the court': the last organisation of that sector."""
         if head.lower_ in {"president", "minister", "leader"}:
             return None
+        national = head.lemma_ in NATIONAL_ORGANS  # "the government" is no bloc or UN body
         return next((m for m in reversed(self.history) if m.start < head.idx
-                     and m.kind == "org" and m.sector == sector), None)
+                     and m.kind == "org" and m.sector == sector
+                     and not (national and m.country in BLOCS | {"UNO"})), None)
 
-    def _context_country(self, head: Token) -> str | None:
+    def context_country(self, head: Token) -> str | None:
         """Where a bare agent ('police', 'protesters') acts: a place named as a setting in
         its sentence, else the story's main country."""
         places = sorted((e for e in sentence_entities(sentence_of(head))

@@ -39,6 +39,8 @@ ANONYMITY_VERBS = {"name", "identify", "quote", "comment", "confirm", "elaborate
                    "specify", "reveal", "speculate", "say", "answer", "respond", "discuss"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
+PROPOSING = {"propose", "offer", "put", "present", "table", "unveil", "draft", "submit", "issue",
+             "impose", "announce"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
                    "charge", "claim", "accusation", "policy", "measure", "step", "action",
                    "announcement", "order", "ruling", "proposal", "offer", "demand",
@@ -79,12 +81,15 @@ OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalat
                     "intensify", "paralyse", "paralyze", "rage", "enter", "persist"}
 COMMITMENTS = {"agree", "offer", "promise", "pledge", "vow", "commit"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+STATE_AGENTS = {"arrest": "COP", "convict": "JUD"}  # who arrests and who convicts
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
 NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
                     "despite", "beside", "among"}  # allies, examples and sources
 ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+ALLEGATION_HEADS = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence",
+                    "prosecute", "jail", "arrest", "detain", "try"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
 PARTITIVE_OBJECTS = {"most", "some", "all", "part", "much", "half", "many", "rest", "one",
@@ -186,6 +191,9 @@ class EventCoder:
             return None  # "Russia should withdraw": an opinion, not an event
         if _unrealised_infinitive(verb):
             return None
+        if _alleged(verb):
+            return None  # "accused Hamas of stalling": the accusation is the event, the
+            # act is alleged
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             return None  # "declined to confirm whether Putin had spoken to Trump": a question
         if any(c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_VERBS for c in verb.children):
@@ -213,13 +221,35 @@ class EventCoder:
             actors, recipients = named, actors
             explanation.append("the actor is named in " + "/".join(pattern.actor)
                                + "; the subject is the recipient")
-        if passive and not actors and self.cameo.get(pattern.cameo).plover == "MOBILIZE":
+        code = self.cameo.get(pattern.cameo)
+        sector = STATE_AGENTS.get(pattern.mode or code.mode or "")
+        if passive and not actors and sector:
+            # "more than 200 people were detained": only the state detains or convicts;
+            # its police or courts, of the country where it happened or of the detained
+            actors = self._state_agent(verb, recipients, sector, ctx)
+            explanation.append(f"agentless arrest or conviction: the state's {sector} acts")
+        if passive and not actors and code.plover == "MOBILIZE":
             # "troops were sent to the assembly": the forces moved are the actor
             actors = recipients
             recipients = self._resolve_all(_find_slot(verb, None, "prep:to", pattern)
                                            + _find_slot(verb, None, "prep:into", pattern), ctx)
             explanation.append("agentless passive of a deployment: the forces are the actor")
         return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
+
+    def _state_agent(self, verb: Token, patients: list[ActorMention], sector: str,
+                     ctx: SentenceContext) -> list[ActorMention]:
+        """The police or court of the place named in the verb's phrase ('detained in
+        Tbilisi'), else of the detained person's country, else of the story's country."""
+        place = self._event_place(verb, None, ctx)
+        country = (place.country if place and place.country else None) or next(
+            (p.country for p in patients if p.country and p.country not in BLOCS), None) or (
+            ctx.actors.context_country(verb))
+        if not country:
+            return []
+        return [ActorMention(text="", start=verb.idx, end=verb.idx, code=f"{country}{sector}",
+                             country=country, sector=sector, kind="agent",
+                             rule=f"state-agent:{sector}", article_id=ctx.article_id,
+                             sentence_index=ctx.index)]
 
     def _subjects(self, verb: Token, ctx: SentenceContext) -> list[ActorMention]:
         """The actor: subject, passive agent, or a subject inherited from the governing
@@ -310,7 +340,10 @@ class EventCoder:
                 return found
             referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
                 h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
-        return [] if pattern.symmetric else self._referred_event_actors(referred, ctx)
+        if pattern.symmetric:
+            return []
+        return self._resolve_all(_proposers(obj, verb), ctx) or self._referred_event_actors(
+            referred, ctx)
 
     def _kinds(self, pos: str, token: Token) -> set[str]:
         """The PLOVER types the dictionary gives a word."""
@@ -384,7 +417,7 @@ class EventCoder:
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
         if governed and (_normative(governor, self.verbs.reporting) or _requested(governor)
-                         or _unrealised_infinitive(governor) or (
+                         or _unrealised_infinitive(governor) or _alleged(governor) or (
                              governor.dep_ == "xcomp" and governor.head.lemma_ in REQUEST_HEADS)):
             return None  # "should impose sanctions", "urged them to hold talks", "asked to
             # open talks", "depends on member states to carry out arrests"
@@ -771,6 +804,15 @@ def _beside(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _alleged(verb: Token) -> bool:
+    """'accused X of attacking', 'convicted of fighting', 'blamed X for attacking'."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in CONTROL_PREPS:
+        return False
+    attached = verb.head.head  # the parser hangs "of" on the verb or on the accused
+    return attached.lemma_ in ALLEGATION_HEADS or (
+        attached.dep_ in {"dobj", "nsubjpass"} and attached.head.lemma_ in ALLEGATION_HEADS)
+
+
 def _committed(trigger: Token) -> bool:
     """'agreed to swap prisoners', 'offered to hold consultations': the infinitive is
     what a present commitment promises ('will agree to' stays future)."""
@@ -785,14 +827,19 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children)
+    """'was criticised by', and the reduced relative 'a ceasefire proposed by Washington'."""
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "attr"} or (c.dep_ in PASSIVE_SUBJECT_DEPS):
-            if verb.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "dobj":
-                return verb.head  # "the tariff that Washington imposed": the antecedent
+            clause = verb
+            while clause.dep_ == "xcomp":  # "a truce which the army declined to accept"
+                clause = clause.head
+            if clause.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "dobj":
+                return clause.head  # "the tariff that Washington imposed": the antecedent
             return _counted(c)
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
@@ -803,6 +850,18 @@ def _direct_object(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _proposers(obj: Token | None, verb: Token) -> list[Token]:
+    """Who put forward what is accepted or turned down: 'a ceasefire proposed by
+    Washington', 'proposed a truce, which the army declined to accept'."""
+    if obj is None or obj.pos_ != "NOUN":
+        return []
+    agents = [g for c in obj.children if c.dep_ == "acl" for a in c.children
+              if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if agents or obj.dep_ != "dobj" or obj.head is verb or obj.head.lemma_ not in PROPOSING:
+        return agents
+    return [c for c in obj.head.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _counted(token: Token) -> Token:
@@ -998,8 +1057,9 @@ def _merge_duplicates(events: list[Event], doc) -> list[Event]:
 
 
 def _one_act(a: Event, b: Event, doc) -> bool:
-    """'fired a missile, wounding two soldiers', 'was arrested and remains detained': a
-    participle of result, or a conjoined verb of the same code, by the same actors
+    """'fired a missile, wounding two soldiers', 'was arrested and remains detained',
+    'refused to accept': a participle of result, a complement of the same type, or a
+    conjoined verb of the same code, by the same actors
     against compatible targets, reports one act."""
     ta, tb = _token_at(doc, a.trigger_start), _token_at(doc, b.trigger_start)
     if ta is None or tb is None or {m.country for m in a.actors} != {m.country for m in b.actors}:
@@ -1010,8 +1070,8 @@ def _one_act(a: Event, b: Event, doc) -> bool:
     first, second = (ta, tb) if ta.i < tb.i else (tb, ta)
     if second.head.i != first.i:
         return False
-    return (second.dep_ == "advcl" and second.tag_ == "VBG") or (
-        second.dep_ == "conj" and a.cameo == b.cameo)
+    return (second.dep_ == "advcl" and second.tag_ == "VBG") or second.dep_ == "xcomp" or (
+        second.dep_ == "conj" and a.cameo == b.cameo)  # "refused to accept the truce"
 
 
 def _sides(event: Event) -> frozenset[frozenset[str]]:
