@@ -423,3 +423,22 @@ def test_the_agent_of_a_reduced_relative_is_the_proposer(code_text):
                       "2025-02-10")
     agree = [e for e in _events(coded, "AGREE") if _countries(e.actors) == ["VNM"]]
     assert agree and _countries(agree[0].recipients) == ["JPN"]
+
+
+def test_strikes_on_villages_target_civilians_of_the_place(code_text):
+    coded = code_text("Myanmar's military carried out air strikes on villages in the Sagaing "
+                      "region on Friday.", "2025-04-05")
+    e = _one(coded, "ASSAULT")
+    assert [m.code for m in e.recipients] == ["MMRCVL"]
+
+
+def test_a_lower_case_noun_is_not_a_capitalised_name(code_text):
+    coded = code_text("Israeli jets bombed houses in Rafah on Monday.", "2024-05-07")
+    e = _one(coded, "ASSAULT")
+    assert _countries(e.recipients) == ["PSE"]
+
+
+def test_there_will_be_no_talks_is_the_speakers_refusal(code_text):
+    coded = code_text("Netanyahu said there would be no negotiations with Hamas.", "2024-05-07")
+    e = _one(coded, "REJECT")
+    assert _countries(e.actors) == ["ISR"] and _countries(e.recipients) == ["PSE"]

@@ -147,6 +147,7 @@ class ActorBase:
                  capitals: dict[str, str]):
         self.entries: list[ActorEntry] = []
         self.by_alias: dict[str, list[ActorEntry]] = {}
+        self.common_aliases: set[str] = set()  # keys that are also written in lower case
         self.demonyms = {normalise(k): v for k, v in demonyms.items()}
         self.agents = {normalise(k): v for k, v in agents.items()}
         self.titles = {normalise(k): v for k, v in titles.items()}
@@ -174,6 +175,8 @@ class ActorBase:
                 key = normalise(alias)
                 if key:
                     self.by_alias.setdefault(key, []).append(entry)
+                    if alias == alias.lower():
+                        self.common_aliases.add(key)
 
     # --- lookups ------------------------------------------------------------------
     def lookup(self, text: str, day: str | None = None, kind: str | None = None
@@ -182,8 +185,12 @@ class ActorBase:
         key = normalise(text)
         if not key:
             return None
-        aliases = self.by_alias.get(key) or self.by_alias.get(key + "s") or (
-            self.by_alias.get(key[:-1], []) if key.endswith("s") else [])
+        if text == text.lower() and " " not in text.strip() and not any(
+                k in self.common_aliases for k in (key, key + "s", key[:-1])):
+            aliases = []  # "houses" is not "the House": a capitalised name stays a name
+        else:
+            aliases = self.by_alias.get(key) or self.by_alias.get(key + "s") or (
+                self.by_alias.get(key[:-1], []) if key.endswith("s") else [])
         candidates = [e for e in aliases if kind in (None, e.kind)]
         if candidates:
             entry = _best_candidate(candidates, day)
@@ -800,8 +807,10 @@ class DocumentActors:
                 if found and agrees and (plural or (found.kind == "person") == (
                         token.lower_ in PERSON_PRONOUNS)):
                     return self._placed(found, token, "coref:main-subject")
-                if found is None and main[0].ent_type_ in {"ORG", "GPE", "NORP"}:
-                    return None  # "the Home Office said it would": an actor we do not know
+                if found is None and (main[0].ent_type_ in {"ORG", "GPE", "NORP"} or (
+                        not plural and main[0].tag_ == "NN")):
+                    return None  # "the Home Office said it would", "the government said
+                    # it would": an actor we do not know
         person = token.lower_ in PERSON_PRONOUNS
         kinds = {"person"} if person else {"org", "country", "agent"}
         if token.dep_ in {"nsubj", "nsubjpass"}:  # a subject continues the last topic

@@ -138,13 +138,15 @@ class VerbDictionary:
     patterns: dict[tuple[str, str], list[VerbPattern]] = field(default_factory=dict)
     reporting: frozenset[str] = frozenset()
     object_targets: dict[str, str] = field(default_factory=dict)  # "demonstration" -> CVL
+    target_sites: dict[str, str] = field(default_factory=dict)  # "village" -> CVL, wherever
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> VerbDictionary:
         data = resources.files("parley") / "data"
         raw = yaml.safe_load((data / "verbs.yaml").read_text(encoding="utf-8"))
         targets = yaml.safe_load((data / "object_targets.yaml").read_text(encoding="utf-8"))
-        book = cls(reporting=frozenset(raw.get("reporting_verbs", [])), object_targets=targets)
+        book = cls(reporting=frozenset(raw.get("reporting_verbs", [])),
+                   object_targets=targets["own_country"], target_sites=targets["sites"])
         book.add(pattern_from_dict(e, f"verbs.yaml:{e['lemma']}") for e in raw["patterns"])
         for path in extra:
             try:

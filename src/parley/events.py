@@ -156,6 +156,8 @@ class EventCoder:
         obj = _direct_object(verb)
         object_words = _object_words(obj)
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}  # "hit back" is
+        # often parsed as an adverb: it selects a "back" pattern but blocks no other
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         fitting = []
         for p in candidates:
@@ -164,7 +166,7 @@ class EventCoder:
             if object_words & set(p.not_object):
                 continue
             if p.particle != (next(iter(particles)) if particles else None) and not (
-                    p.particle and p.particle in particles):
+                    p.particle and p.particle in particles | adverbs):
                 continue  # a phrasal verb ("call off") is not its bare verb ("call")
             if p.exclude and any(c.dep_ in p.exclude for c in verb.children):
                 continue
@@ -428,8 +430,13 @@ class EventCoder:
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
         ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
+        existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
         actors = self._noun_modifier_actors(noun, ctx)
-        if not (governed or anchored or verbless or ongoing or self._sides_named(
+        if existential and not actors and (
+                speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
+            actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
+            # with the RSF": the speaker's side rules them out
+        if not (governed or anchored or verbless or ongoing or existential or self._sides_named(
                 noun, actors, ctx)):
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
@@ -603,11 +610,11 @@ class EventCoder:
         if not recipients and code.mode == "crowd-control":
             recipients = [_domestic(actors[0], "CVL", "crowd-control")]
             explanation.append("crowd control with no stated target is against civilians")
-        target = _direct_object(trigger) if trigger.pos_ == "VERB" else None
-        sector = self.verbs.object_targets.get(target.lemma_.lower()) if target else None
-        if not recipients and sector and code.quad_class >= 3:
-            recipients = [_domestic(actors[0], sector, f"object:{target.lemma_}")]
-            explanation.append(f"'{target.text}' names the target: {recipients[0].code}")
+        if not recipients and code.quad_class >= 3:
+            recipients = self._target_by_kind(trigger, actors, ctx)
+            if recipients:
+                explanation.append(f"'{recipients[0].text}' names the target: "
+                                   f"{recipients[0].code}")
         if not recipients and not pattern.symmetric:
             domestic = code.quad_class >= 3
             recipients = self._nearby_recipient(trigger, _phrase_tokens(trigger), actors, ctx,
@@ -646,6 +653,34 @@ class EventCoder:
             trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger),
             explanation=explanation, id=f"{ctx.article_id}-s{ctx.index}-t{trigger.i - sent.start}")
 
+    def _target_by_kind(self, trigger: Token, actors: list[ActorMention],
+                        ctx: SentenceContext) -> list[ActorMention]:
+        """'banned all demonstrations' targets civilians, 'air strikes on villages in Shan
+        state' civilians of Myanmar: what is acted on names the target's sector, in the
+        country of a place named with it; a home act ('banned demonstrations') in the
+        actor's own country."""
+        objects = [_direct_object(trigger)] if trigger.pos_ == "VERB" else []
+        heads = [t for t in [trigger, *objects] if t is not None]
+        sites = [g for h in heads for c in h.children if c.dep_ == "prep"
+                 and c.lower_ in {"on", "against"} for g in c.children if g.dep_ == "pobj"]
+        for target in filter(None, objects + sites):
+            lemma = target.lemma_.lower()
+            sector = self.verbs.target_sites.get(lemma) or (
+                self.verbs.object_targets.get(lemma) if target in objects else None)
+            if sector is None:
+                continue
+            site = next((p for h in [target, *heads] for c in h.children if c.dep_ == "prep"
+                         and c.lower_ in PLACE_PREPS and (p := ctx.resolve_place(
+                             *_pobj_text(c))) is not None and p.country), None)
+            country = site.country if site else (
+                actors[0].country if lemma in self.verbs.object_targets else None)
+            if country:
+                mention = _domestic(actors[0], sector, f"object:{target.lemma_}")
+                return [replace(mention, text=target.text, start=target.idx,
+                                end=target.idx + len(target), country=country,
+                                code=f"{country}{sector}")]
+        return []
+
     def _as_intent(self, code: CameoCode, actors: list[ActorMention],
                    recipients: list[ActorMention], speaker: ActorMention | None,
                    trigger: Token, ctx: SentenceContext
@@ -670,6 +705,7 @@ class EventCoder:
         """'drones hit targets in the Moscow region': an attack abroad targets the country
         it took place in."""
         own = {a.country for a in actors}
+        obj = obj if obj is not None else _direct_object(trigger)  # "hit a radar near Tehran"
         for head in [trigger, *([obj] if obj is not None else [])]:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ATTACK_SITE_PREPS:
