@@ -848,7 +848,8 @@ class DocumentActors:
             candidates = [topic]  # They have been pressing...": a plural topic continues
         for cand in candidates:
             if cand.pos_ not in {"NOUN", "PROPN"} or cand.dep_ not in ANTECEDENT_DEPS or (
-                    cand.head.i == token.head.i and token.dep_ not in {"poss"}):
+                    cand.head.i == token.head.i and token.dep_ not in {"poss"}) or (
+                    token in cand.subtree):  # "hundreds of them": no phrase is its own antecedent
                 continue  # "they accused them": not a co-argument of the same verb
             if _plural_head(cand):
                 found = next((m for m in [self.resolve_token(cand)] if m and m.country and (

@@ -390,7 +390,6 @@ class EventCoder:
             for token in [head, *head.conjuncts]:
                 for m in ctx.actors.resolve_phrase(token) + self._possessor_actors(token, ctx):
                     if all((m.start, m.end, m.code) != (f.start, f.end, f.code) for f in found):
-                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         found.append(m)
         return found
 
@@ -405,7 +404,6 @@ class EventCoder:
                         sector = ctx.actors.base.agent_sector(token.lemma_)
                         if sector and m.kind == "country":
                             m.sector, m.code = sector, m.country + sector
-                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         extra.append(m)
         return extra
 
@@ -488,7 +486,6 @@ class EventCoder:
                         tok, as_argument=False) or _country_mention(tok, ctx)
                     if m and m.country and all(m.country != f.country or m.name != f.name
                                                for f in found):
-                        m.article_id, m.sentence_index = ctx.article_id, ctx.index
                         found.append(m)
         named = self._resolve_all([g for c in noun.children if c.dep_ == "prep" and c.lower_
                                    in {"by", "between", "among"} for g in c.children
@@ -642,6 +639,9 @@ class EventCoder:
             when = TimeExpression(value=ctx.published.isoformat(), granularity="reported",
                                   rule="publication-date")
         where = self._event_place(trigger, obj, ctx)
+        for mention in actors + recipients:  # provenance: found in this sentence unless
+            if mention.article_id is None:  # it came from an earlier one
+                mention.article_id, mention.sentence_index = ctx.article_id, ctx.index
         trigger_text = trigger.text if obj is None else f"{trigger.text} … {obj.text}"
         return Event(
             article_id=ctx.article_id, sentence_index=ctx.index, cameo=code.code,
@@ -742,7 +742,6 @@ class EventCoder:
                 other_agent = domestic and m.kind == "agent" and m.code not in codes and (
                     m.sector in DOMESTIC_SECTORS)  # police fired on protesters
                 if other_country or other_agent:
-                    m.article_id, m.sentence_index = ctx.article_id, ctx.index
                     return [m]
         return []
 
