@@ -442,3 +442,28 @@ def test_there_will_be_no_talks_is_the_speakers_refusal(code_text):
     coded = code_text("Netanyahu said there would be no negotiations with Hamas.", "2024-05-07")
     e = _one(coded, "REJECT")
     assert _countries(e.actors) == ["ISR"] and _countries(e.recipients) == ["PSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is easier to bomb a city than to negotiate with its leaders.",  # an impersonal judgement
+    ("Ministers argued that Britain should rehabilitate rather than prosecute returning "
+     "fighters."),  # the road not taken
+    "Their brothers are imprisoned, missing or dead.",  # a condition, not an act
+    "Canadian women detained in the camps say they want to go home.",  # a state
+    "The UN refugee agency released figures showing 4,000 deaths.",  # data, not detainees
+    "US Central Command conceded that the Turkish offensive had hurt the campaign.",  # admitted
+    "President Sall called the elections early.",  # not "called X a Y"
+])
+def test_word_senses_and_states_that_are_no_events(code_text, text):
+    coded = code_text(text, "2019-02-20")
+    assert not coded.events, [(e.plover, e.rule) for e in coded.events]
+
+
+def test_the_owner_of_a_decision_carries_it_out(code_text):
+    coded = code_text("Macron criticised Trump's decision to withdraw troops from Syria.",
+                      "2018-12-21")
+    withdrawal = _one(coded, "RETREAT")
+    assert _countries(withdrawal.actors) == ["USA"]
+    assert not [e for e in coded.events if e.plover == "SUPPORT"]
+    coded = code_text("Trump defended his decision to pull troops out of Syria.", "2018-12-21")
+    assert not _events(coded, "SUPPORT")  # his own decision: no one else is addressed

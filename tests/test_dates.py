@@ -193,7 +193,7 @@ def test_rules_are_named() -> None:
     [
         ("In February 2022, Russia launched its full-scale invasion. ", WED, 2022),
         ("Talks began in 2019. In March 2021 they stalled. ", WED, 2021),
-        ("Sanctions have been in place since 2014. ", WED, 2014),
+        ("Sanctions have been in place since 2014. ", WED, None),  # a lasting state
         ("The talks on March 3, 2021, failed. ", WED, 2021),
         ("On 15 March 2019 the envoys met. ", WED, 2019),
         ("By late 2023 the front had frozen. ", WED, 2023),

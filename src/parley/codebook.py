@@ -76,6 +76,7 @@ class VerbPattern:
     actor_sector: tuple[str, ...] = ()
     pp: tuple[str, tuple[str, ...]] | None = None  # a prepositional phrase: ("on", ("phone",))
     exclude: tuple[str, ...] = ()  # dependency labels the verb must not have ("call X useful")
+    require: tuple[str, ...] = ()  # dependency labels the verb must have ("called X a Y")
     not_object: tuple[str, ...] = ()  # object words that rule it out ("hosts troops")
     require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
     prospective_only: bool = False  # "would respond": a threat; "responded by" is no event
@@ -90,7 +91,7 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         return (bool(self.object) + bool(self.particle) + bool(self.prep)
-                + bool(self.actor_sector) + bool(self.pp))
+                + bool(self.actor_sector) + bool(self.pp) + bool(self.require))
 
 
 def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
@@ -113,6 +114,7 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         id=raw.get("id") or "".join(parts) + f":{cameo}", lemma=lemma, cameo=cameo,
         pos=raw.get("pos", "VERB").upper(), object=objects, particle=raw.get("particle"),
         prep=raw.get("prep"), pp=pp_value, exclude=tuple(_as_list(raw.get("exclude"))),
+        require=tuple(_as_list(raw.get("require"))),
         not_object=tuple(str(o).lower() for o in _as_list(raw.get("not_object"))),
         require_recipient=bool(raw.get("require_recipient")),
         prospective_only=bool(raw.get("prospective_only")),

@@ -373,12 +373,15 @@ def _dated_years(text: str, tables: _Tables) -> list[int]:
     figure_context = re.compile(
         rf"(?:\d|%|\b(?:{tables.amount_words}))\s+(?:in|by|of)\s+$", re.IGNORECASE
     )
+    # "has kept a truce since April 2022": a state that lasts until now, not a move back
+    lasting = re.compile(rf"\bsince\s+(?:{month}\s+)?$", re.IGNORECASE)
     years: list[int] = []
     for m in re.finditer(r"(?<![\w$€£.,])(\d{4})(?!\w|%|[.,]\d)", text):
         year, before = int(m[1]), text[max(0, m.start() - 40) : m.start()]
         if not _is_year(year) or tables.amount_re.match(text[m.end() : m.end() + 20].lstrip()):
             continue
-        if date_context.search(before) and not figure_context.search(before):
+        if date_context.search(before) and not (figure_context.search(before)
+                                                or lasting.search(before)):
             years.append(year)
     return years
 
@@ -386,12 +389,13 @@ def _dated_years(text: str, tables: _Tables) -> list[int]:
 def narrative_year(text_before: str, published: dt.date) -> int | None:
     """The year the story has moved back to, for dates written without one.
 
-    Takes the last year in a date-like context ("In February 2022", "since
-    2014", "on March 3, 2021") in the preceding text and returns it only when
+    Takes the last year in a date-like context ("In February 2022", "on March
+    3, 2021") in the preceding text and returns it only when
     it is earlier than the published year; a story back in the present, or
     text with no such year, gives None. Years that are amounts ("$2020",
     "2025 billion"), decades ("the 2000s"), years that date a figure ("14.4%
-    in 2023") and bare numbers without a date context are ignored.
+    in 2023"), the start of a lasting state ("since 2014") and bare numbers
+    without a date context are ignored.
     """
     years = _dated_years(text_before, _tables())
     return years[-1] if years and years[-1] < published.year else None

@@ -70,6 +70,8 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
+ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
+OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
@@ -170,6 +172,9 @@ class EventCoder:
                 continue  # a phrasal verb ("call off") is not its bare verb ("call")
             if p.exclude and any(c.dep_ in p.exclude for c in verb.children):
                 continue
+            if p.require and not all(any(c.dep_ == dep for c in verb.children)
+                                     for dep in p.require):
+                continue
             if p.prep and p.prep not in preps and not (
                     obj is not None and p.prep in {c.lower_ for c in obj.children}):
                 continue
@@ -198,6 +203,12 @@ class EventCoder:
             # act is alleged
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             return None  # "declined to confirm whether Putin had spoken to Trump": a question
+        if _generic(verb) or _stative(verb):
+            return None  # "it is easier to bomb a country", "are imprisoned or dead"
+        if any(c.dep_ in {"cc", "mark"} and c.lower_ == "than" for c in verb.children) or (
+                verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than"
+                                            for c in verb.head.children)):
+            return None  # "should rehabilitate rather than prosecute": the road not taken
         if any(c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_VERBS for c in verb.children):
             return None  # "declined to be named", "refused to comment": a source's reticence,
             # not a refusal
@@ -214,6 +225,9 @@ class EventCoder:
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
+        if not recipients and self.cameo.get(pattern.cameo).plover in ATTITUDES and (
+                self._own_object(verb, actors, ctx)):
+            return None  # "Trump defended his decision": no one else is addressed
         if pattern.actor:  # "Guterres drew criticism from Kyiv": Kyiv criticised him
             named = next((found for where in pattern.actor
                           if (found := self._resolve_all(_find_slot(verb, obj, where, pattern),
@@ -225,7 +239,9 @@ class EventCoder:
                                + "; the subject is the recipient")
         code = self.cameo.get(pattern.cameo)
         sector = STATE_AGENTS.get(pattern.mode or code.mode or "")
-        if passive and not actors and sector:
+        if passive and not actors and sector and verb.dep_ != "acl" and not any(
+                c.dep_ == "agent" for c in verb.children):  # not "imprisoned by the group",
+            # nor "mothers detained in the camps" (a state, not an act)
             # "more than 200 people were detained": only the state detains or convicts;
             # its police or courts, of the country where it happened or of the detained
             actors = self._state_agent(verb, recipients, sector, ctx)
@@ -237,6 +253,16 @@ class EventCoder:
                                            + _find_slot(verb, None, "prep:into", pattern), ctx)
             explanation.append("agentless passive of a deployment: the forces are the actor")
         return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
+
+    def _own_object(self, verb: Token, actors: list[ActorMention], ctx: SentenceContext
+                    ) -> bool:
+        """Whether the object belongs to the actor ('defended its decision'): a possessive
+        pronoun that agrees with the subject is bound by it."""
+        target = _direct_object(verb)
+        owners = [c.lower_ for c in target.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                  ] if target is not None else []
+        kinds = {"person" if a.kind == "person" else "group" for a in actors}
+        return any(OWNER_KINDS.get(o) in kinds for o in owners)
 
     def _state_agent(self, verb: Token, patients: list[ActorMention], sector: str,
                      ctx: SentenceContext) -> list[ActorMention]:
@@ -300,6 +326,10 @@ class EventCoder:
                 continue
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
+            owner = [c for c in token.head.children if c.dep_ == "poss"]
+            if token.dep_ == "acl" and owner and owner[0].pos_ != "PRON":
+                return self._resolve_all(owner, ctx)  # "criticised Trump's decision to
+                # withdraw": Trump withdraws
             if token.dep_ == "acl" and token.head.dep_ in {"dobj", "attr", "nsubjpass"}:
                 token = token.head.head  # "had plans to return": the planner returns
                 continue
@@ -344,7 +374,8 @@ class EventCoder:
                 h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
         if pattern.symmetric:
             return []
-        return self._resolve_all(_proposers(obj, verb), ctx) or self._referred_event_actors(
+        return self._resolve_all(_proposers(obj if obj is not None else _direct_object(verb),
+                                            verb), ctx) or self._referred_event_actors(
             referred, ctx)
 
     def _kinds(self, pos: str, token: Token) -> set[str]:
@@ -846,6 +877,23 @@ def _alleged(verb: Token) -> bool:
     attached = verb.head.head  # the parser hangs "of" on the verb or on the accused
     return attached.lemma_ in ALLEGATION_HEADS or (
         attached.dep_ in {"dobj", "nsubjpass"} and attached.head.lemma_ in ALLEGATION_HEADS)
+
+
+def _generic(verb: Token) -> bool:
+    """'it is legal to kill them', 'it is preferable to arrest and prosecute': what an
+    impersonal judgement weighs is not an act anyone took."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+
+
+def _stative(verb: Token) -> bool:
+    """'their fathers are imprisoned, missing or dead': a participle listed with
+    adjectives describes a condition."""
+    return _passive(verb) and any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in verb.children)
 
 
 def _committed(trigger: Token) -> bool:
