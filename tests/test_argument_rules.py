@@ -467,3 +467,23 @@ def test_the_owner_of_a_decision_carries_it_out(code_text):
     assert not [e for e in coded.events if e.plover == "SUPPORT"]
     coded = code_text("Trump defended his decision to pull troops out of Syria.", "2018-12-21")
     assert not _events(coded, "SUPPORT")  # his own decision: no one else is addressed
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Washington told Kyiv not to strike Russian refineries.", "USA", "UKR"),
+    ("Serbia wants Kosovo to dissolve its special police units.", "SRB", "XKX"),
+    ("Erdogan challenged Assad to hold elections within a year.", "TUR", "SYR"),
+])
+def test_telling_wanting_or_challenging_someone_to_act_is_a_request(code_text, text, actor,
+                                                                    recipient):
+    coded = code_text(text, "2025-03-05")
+    e = _one(coded, "REQUEST")
+    assert _countries(e.actors) == [actor] and _countries(e.recipients) == [recipient]
+    assert len(coded.events) == 1  # what is asked for has not happened
+
+
+def test_a_reported_commitment_stays_with_who_committed(code_text):
+    coded = code_text("Trump told reporters that Iran had agreed to hold talks with "
+                      "Washington.", "2025-04-07")
+    e = _one(coded, "AGREE")
+    assert _countries(e.actors) == ["IRN"] and _countries(e.recipients) == ["USA"]

@@ -885,13 +885,23 @@ class DocumentActors:
 def _name_span(head: Token) -> Span:
     """The proper-name part of a noun phrase: an entity containing the head, or the head
     with its compound modifiers."""
-    if head.ent_type_ in ENTITY_LABELS:
-        return entity_of(head)
+    entity = entity_of(head) if head.ent_type_ in ENTITY_LABELS else None
+    if entity is not None and entity.start == head.i and head.i > 0 and (
+            head.doc[head.i - 1].dep_ == "compound" and head.doc[head.i - 1].head.i == head.i):
+        entity = None  # NER split "Ursula von der | Leyen": the compounds join the name
+    if entity is not None:  # clipped to the head's own phrase: NER can run a subject
+        inside = {t.i for t in head.subtree}  # into its verb ("Macron met European Commission")
+        start, end = head.i, head.i + 1
+        while start > entity.start and start - 1 in inside:
+            start -= 1
+        while end < entity.end and end in inside:
+            end += 1
+        return head.doc[start: end]
     left = head.i
     for tok in reversed(list(head.lefts)):
         joins = tok.dep_ in NAME_DEPS | {"amod"} or (tok.dep_ == "punct" and tok.text in "-.")
-        if joins and tok.i == left - 1:
-            left = tok.i
+        if joins and tok.right_edge.i == left - 1:  # "Ursula [von der] Leyen"
+            left = tok.left_edge.i
         else:
             break
     return head.doc[left: head.i + 1]

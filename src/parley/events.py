@@ -45,9 +45,11 @@ REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan",
                    "charge", "claim", "accusation", "policy", "measure", "step", "action",
                    "announcement", "order", "ruling", "proposal", "offer", "demand",
                    "threat", "raid", "escalation", "provocation", "violation"}
-DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose", "suggest"}
+DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose", "suggest",
+                "want"}
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
-                 "implore", "encourage", "pressure", "tell", "order", "instruct", "warn"}
+                 "implore", "encourage", "pressure", "tell", "order", "instruct", "warn",
+                 "challenge"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline", "unwilling", "unable"}
 PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
@@ -720,8 +722,11 @@ class EventCoder:
         it, the speaker expresses the intent, towards the other parties named."""
         intent = self.cameo.get(INTENT_CODES.get(code.code[:3], INTENT_CODES.get(
             code.code[:2], "030")))
-        if speaker and speaker.country:
-            clause = list(_clause_chain(trigger, self.verbs.reporting))[-1]
+        chain = list(_clause_chain(trigger, self.verbs.reporting))
+        committed = any(t.lemma_ in COMMITMENTS for t in chain if t is not trigger)
+        if speaker and speaker.country and not committed:  # not "said Iran had agreed to
+            # hold talks": Iran's own commitment
+            clause = chain[-1]
             named = self._resolve_all([t for t in clause.subtree if t.dep_ in
                                        SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj", "pobj"}],
                                       ctx)
@@ -942,7 +947,7 @@ def _proposers(obj: Token | None, verb: Token) -> list[Token]:
         return []
     agents = [g for c in obj.children if c.dep_ == "acl" for a in c.children
               if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    if agents or obj.dep_ != "dobj" or obj.head is verb or obj.head.lemma_ not in PROPOSING:
+    if agents or obj.dep_ != "dobj" or obj.head == verb or obj.head.lemma_ not in PROPOSING:
         return agents
     return [c for c in obj.head.children if c.dep_ in SUBJECT_DEPS]
 
@@ -983,6 +988,8 @@ def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
 def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
     """Heads in a slot: 'dobj', 'dative', 'prep:with', 'object.prep:on'."""
     owner, _, slot = where.rpartition(".")
+    if owner == "object" and obj is None:
+        obj = _direct_object(verb)  # "discuss the crisis with von der Leyen"
     base = {"object": obj, "ccomp": next((c for c in verb.children if c.dep_ == "ccomp"),
                                          None)}.get(owner, verb)
     if base is None:
