@@ -316,12 +316,14 @@ def test_without_the_critic_named_there_is_no_accusation(code_text):
     assert not [e for e in coded.events if e.plover == "ACCUSE"]
 
 
-def test_a_repeated_preposition_adds_recipients(code_text):
+def test_a_repeated_preposition_adds_recipients_one_consultation_each(code_text):
     coded = code_text("Secretary of State Antony Blinken spoke separately with Israeli Prime "
                       "Minister Benjamin Netanyahu and with Egyptian President Abdel Fattah "
                       "al-Sisi.", "2024-02-06")
-    e = _one(coded, "CONSULT")
-    assert _countries(e.recipients) == ["EGY", "ISR"]
+    calls = _events(coded, "CONSULT")
+    assert sorted(_countries(e.recipients)[0] for e in calls) == ["EGY", "ISR"]
+    assert all(_countries(e.actors) == ["USA"] for e in calls)
+    assert len({e.id for e in calls}) == 2  # each dyad is its own stored event
 
 
 def test_an_implicit_target_of_force_is_the_side_fought_not_the_mediator(code_text):

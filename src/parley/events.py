@@ -147,7 +147,7 @@ class EventCoder:
             caption = self._caption_event(sent, ctx)
             if caption:
                 events.append(caption)
-        return _merge_duplicates(events, sent.doc)
+        return _per_counterpart(_merge_duplicates(events, sent.doc))
 
     # --- choosing a pattern -------------------------------------------------------
     def _verb_patterns(self, verb: Token, ctx: SentenceContext
@@ -462,7 +462,9 @@ class EventCoder:
         ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
-        actors = self._noun_modifier_actors(noun, ctx)
+        actors = self._noun_modifier_actors(noun, ctx) or self._resolve_all(
+            [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+             for g in c.children if g.dep_ == "pobj"], ctx)  # "air strikes by the regime"
         if existential and not actors and (
                 speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
             actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
@@ -472,12 +474,9 @@ class EventCoder:
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
         actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
-        if ongoing and not actors:  # "protests by farmers disrupted traffic", "the
-            # protests would continue": who protests, named or from the earlier protest
-            actors = self._resolve_all([g for c in noun.children if c.dep_ == "prep"
-                                        and c.lower_ == "by" for g in c.children
-                                        if g.dep_ == "pobj"], ctx) or (
-                self._referred_event_actors([noun], ctx))
+        if ongoing and not actors:  # "the protests would continue": who protests comes
+            # from the earlier protest
+            actors = self._referred_event_actors([noun], ctx)
         if governed and not actors:
             actors = self._subjects(governor, ctx)
         recipients = patients + self._resolve_all(
@@ -1144,6 +1143,22 @@ def _merge_duplicates(events: list[Event], doc) -> list[Event]:
             same.date = event.date
         same.explanation.append(f"merged with the same event at '{event.trigger}'")
     return kept
+
+
+def _per_counterpart(events: list[Event]) -> list[Event]:
+    """A consultation is dyadic: 'spoke separately with Sharif and with Doval', 'telephoned
+    both leaders' are one call per counterpart country, as PLOVER dyads count them."""
+    split: list[Event] = []
+    for event in events:
+        countries = list(dict.fromkeys(r.country for r in event.recipients))
+        if event.plover != "CONSULT" or len(countries) < 2:
+            split.append(event)
+            continue
+        split += [replace(event, recipients=[r for r in event.recipients if r.country == c],
+                          id=f"{event.id}-{c}", explanation=[
+                              *event.explanation, f"one consultation per counterpart: {c}"])
+                  for c in countries]
+    return split
 
 
 def _one_act(a: Event, b: Event, doc) -> bool:
