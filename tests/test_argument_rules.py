@@ -489,3 +489,20 @@ def test_a_reported_commitment_stays_with_who_committed(code_text):
                       "Washington.", "2025-04-07")
     e = _one(coded, "AGREE")
     assert _countries(e.actors) == ["IRN"] and _countries(e.recipients) == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Kurdish militias shelled the Turkish border town of Kilis on Sunday.", "SYRREB"),
+    ("Kurdish fighters in northern Iraq attacked Islamic State positions.", "IRQREB"),
+])
+def test_a_stateless_peoples_forces_are_rebels_where_they_live(code_text, text, actor):
+    coded = code_text(text, "2018-01-22")
+    e = _one(coded, "ASSAULT")
+    assert [m.code for m in e.actors] == [actor]
+
+
+def test_the_allies_of_x_are_not_x(code_text):
+    coded = code_text("Turkish troops are preparing to attack the US military's Kurdish "
+                      "partners inside northern Syria.", "2019-01-14")
+    e = _one(coded, "ASSAULT")
+    assert "USA" not in _countries(e.recipients)

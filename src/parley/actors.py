@@ -48,6 +48,9 @@ ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dativ
 ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
               "spokesman", "spokeswoman", "spokesperson", "commander"}
 GROUP_WORDS = {"group", "team", "body", "organisation", "organization", "union", "unit"}
+RELATIONAL_NOUNS = {"partner", "ally", "proxy", "client", "backer", "sponsor", "rival", "enemy",
+                    "foe", "adversary", "opponent", "neighbour", "neighbor", "counterpart",
+                    "critic"}  # "X's allies" are someone other than X
 QUANTITY_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "dozen", "dozens", "score", "scores"}
 PARTITIVE_WORDS = {"number", "most", "part", "parts", "much", "half", "rest", "all", "some",
@@ -143,12 +146,14 @@ class ActorBase:
     """Names, countries, demonyms, agent nouns and titles, indexed for lookup."""
 
     def __init__(self, entries: Iterable[ActorEntry], *, demonyms: dict[str, str],
+                 stateless: dict[str, list[str]],
                  agents: dict[str, str], titles: dict[str, str], countries: dict[str, str],
                  capitals: dict[str, str]):
         self.entries: list[ActorEntry] = []
         self.by_alias: dict[str, list[ActorEntry]] = {}
         self.common_aliases: set[str] = set()  # keys that are also written in lower case
         self.demonyms = {normalise(k): v for k, v in demonyms.items()}
+        self.stateless = {normalise(k): list(v) for k, v in stateless.items()}
         self.agents = {normalise(k): v for k, v in agents.items()}
         self.titles = {normalise(k): v for k, v in titles.items()}
         self.countries = {normalise(k): v for k, v in countries.items()}
@@ -164,6 +169,7 @@ class ActorBase:
             for raw in _read_yaml(path) or []:
                 entries.append(entry_from_dict(raw, f"{path.name}"))
         return cls(entries, demonyms=_read_yaml(data / "demonyms.yaml") or {},
+                   stateless=_read_yaml(data / "stateless_peoples.yaml") or {},
                    agents=_read_yaml(data / "agents.yaml") or {},
                    titles=_read_yaml(data / "titles.yaml") or {},
                    countries=_country_names(data), capitals=_capitals())
@@ -417,6 +423,9 @@ class DocumentActors:
                 return found
         sector = self.agent_sector(head)
         country, country_token = self._modifier_country(head)
+        if not country and sector:  # "Kurdish forces", "Rohingya refugees"
+            country, country_token = self._stateless_country(head)
+            sector = "REB" if sector == "MIL" and country else sector
         if sector and country:
             mention = ActorMention(text="", start=0, end=0, code=make_code(country, sector),
                                    country=country, sector=sector, kind="agent",
@@ -486,6 +495,8 @@ class DocumentActors:
         'Israeli territory', 'the court's decision', 'Hasina's residence'."""
         for child in head.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and not names_backer(child):
+                if child.dep_ == "poss" and head.lemma_ in RELATIONAL_NOUNS:
+                    continue  # "the US military's Kurdish partners" are not the US military
                 found = self.resolve_token(child, as_argument=False) or self._country(child)
                 if found is None and child.dep_ == "poss":
                     found = self._pronoun(child) if child.pos_ == "PRON" else None
@@ -737,12 +748,26 @@ class DocumentActors:
                         continue
                     name = _name_span(obj).text
                     country = self.base.country_of(name)
+                    if not country and tok.lower_ == "of" and obj.pos_ == "PROPN":
+                        leader = self.base.lookup(name, self.day)  # "the government of
+                        country = leader.country if leader else None  # Bashar al-Assad"
                     if not country and tok.lower_ == "in" and obj.ent_type_ == "GPE":
                         # "officials in Brussels", "diplomats in Kabul"
                         country = self.base.capital_country(name) or (
                             self.place_country(name) if self.place_country else None)
                     if country:
                         return country, obj
+        return None, None
+
+    def _stateless_country(self, head: Token) -> tuple[str | None, Token | None]:
+        """The country a stateless people's modifier stands for here: where the sentence
+        is set when they live there, else where most of them live."""
+        for tok in head.children:
+            homes = self.base.stateless.get(normalise(tok.lemma_)) or self.base.stateless.get(
+                normalise(tok.text)) if tok.dep_ in MODIFIER_DEPS else None
+            if homes:
+                setting = self.sentence_setting(head)
+                return (setting if setting in homes else homes[0]), tok
         return None, None
 
     def _last(self, before: int, kinds: set[str]) -> ActorMention | None:
@@ -762,19 +787,22 @@ class DocumentActors:
     def context_country(self, head: Token) -> str | None:
         """Where a bare agent ('police', 'protesters') acts: a place named as a setting in
         its sentence, else the story's main country."""
-        places = sorted((e for e in sentence_entities(sentence_of(head))
-                         if e.label_ == "GPE" and _locative(e.root)),
-                        key=lambda e: abs(e.start - head.i))
-        for ent in places:  # the nearest setting named
-            country = self._place_name_country(ent.text)
-            if country:
-                return country
+        setting = self.sentence_setting(head)
+        if setting:
+            return setting
         counts = Counter(m.country for m in self.history
                          if m.start < head.idx and m.country not in BLOCS)
         if counts:
             top = max(counts.values())  # the story's main country; the latest one on a tie
             return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
         return None  # "thanked Washington": a party named in the sentence is not a setting
+
+    def sentence_setting(self, head: Token) -> str | None:
+        """The country of the nearest place named as a setting in the head's sentence."""
+        places = sorted((e for e in sentence_entities(sentence_of(head))
+                         if e.label_ == "GPE" and _locative(e.root)),
+                        key=lambda e: abs(e.start - head.i))
+        return next((c for ent in places if (c := self._place_name_country(ent.text))), None)
 
     def _place_name_country(self, text: str) -> str | None:
         return self.base.country_of(text) or (

@@ -72,6 +72,7 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
+FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -469,8 +470,15 @@ class EventCoder:
                 speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
             actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
             # with the RSF": the speaker's side rules them out
-        if not (governed or anchored or verbless or ongoing or existential or self._sides_named(
-                noun, actors, ctx)):
+        clause = noun.head.head if noun.dep_ == "pobj" else None
+        framing = clause is not None and noun.head.lower_ in FRAMING_PREPS and (
+            clause.pos_ in {"VERB", "AUX"}) and not _has_condition(clause) and (
+            actors or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                          for c in noun.children))  # not "during the talks" told before
+        if framing and not actors:  # "said during a meeting with the emir": the speaker met
+            actors = self._subjects(clause, ctx)
+        if not (governed or anchored or verbless or ongoing or existential or framing
+                or self._sides_named(noun, actors, ctx)):
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
         actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
