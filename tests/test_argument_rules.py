@@ -506,3 +506,11 @@ def test_the_allies_of_x_are_not_x(code_text):
                       "partners inside northern Syria.", "2019-01-14")
     e = _one(coded, "ASSAULT")
     assert "USA" not in _countries(e.recipients)
+
+
+def test_a_demand_that_others_act_is_a_request_and_its_content_unrealised(code_text):
+    coded = code_text("Trump's demand that Germany and France repatriate and prosecute their "
+                      "citizens has met a mixed response.", "2019-02-18")
+    e = _one(coded, "REQUEST")
+    assert _countries(e.actors) == ["USA"] and _countries(e.recipients) == ["DEU", "FRA"]
+    assert not _events(coded, "ACCUSE")  # the prosecutions are demanded, not done

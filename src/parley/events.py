@@ -72,6 +72,7 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
+REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -90,7 +91,7 @@ STATE_AGENTS = {"arrest": "COP", "convict": "JUD"}  # who arrests and who convic
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
 NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
                     "despite", "beside", "among"}  # allies, examples and sources
-ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near"}
+ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near", "into"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ALLEGATION_HEADS = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence",
@@ -470,6 +471,9 @@ class EventCoder:
                 speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
             actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
             # with the RSF": the speaker's side rules them out
+        addressed = self._resolve_all([  # "Trump's demand that Germany repatriate"
+            g for c in noun.children if c.dep_ == "acl" and noun.lemma_ in REQUEST_NOUNS
+            for g in c.children if g.dep_ in SUBJECT_DEPS], ctx)
         clause = noun.head.head if noun.dep_ == "pobj" else None
         framing = clause is not None and noun.head.lower_ in FRAMING_PREPS and (
             clause.pos_ in {"VERB", "AUX"}) and not _has_condition(clause) and (
@@ -477,8 +481,10 @@ class EventCoder:
                           for c in noun.children))  # not "during the talks" told before
         if framing and not actors:  # "said during a meeting with the emir": the speaker met
             actors = self._subjects(clause, ctx)
+        demanded = bool(actors and addressed and {m.country for m in addressed}
+                        - {a.country for a in actors})
         if not (governed or anchored or verbless or ongoing or existential or framing
-                or self._sides_named(noun, actors, ctx)):
+                or demanded or self._sides_named(noun, actors, ctx)):
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
         actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
@@ -489,8 +495,8 @@ class EventCoder:
             actors = self._subjects(governor, ctx)
         recipients = patients + self._resolve_all(
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
-             {"with", "on", "against", "to", "for"}
-             for g in c.children if g.dep_ == "pobj"], ctx)
+             {"with", "on", "against", "to", "for", "into"}
+             for g in c.children if g.dep_ == "pobj"], ctx) + addressed
         explanation = [(f"event noun '{noun.text}' matched pattern {pattern.id}; "
                        f"{'governed by ' + governor.text if governed else 'anchored by date/place'}")]
         return self._build(pattern, noun, None, actors, recipients, sent, ctx, explanation)
@@ -1207,12 +1213,19 @@ def _normative(verb: Token, reporting: frozenset[str]) -> bool:
 def _requested(verb: Token) -> bool:
     """Whether the verb is what someone asks another to do (the complement of 'urge',
     'call on', 'ask', 'demand', 'press')."""
+    while verb.dep_ == "conj":  # "urged them to repatriate and prosecute"
+        verb = verb.head
     head = verb.head
     if verb.dep_ == "ccomp" and head.lemma_ in DEMAND_HEADS:
         return True  # "demands that Ukraine withdraw"
-    infinitive = verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                              for c in verb.children)
-    return (verb.dep_ in {"xcomp", "ccomp"} or infinitive) and head.lemma_ in REQUEST_HEADS \
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_ in REQUEST_NOUNS and any(
+            c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that")
+            for c in verb.children):
+        return True  # "Trump's demand that Germany repatriate"
+    infinitive = verb.dep_ in {"advcl", "ccomp"} and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                         for c in verb.children)
+    # "told reporters he expected": a finite clause under "tell" is reported, not requested
+    return (verb.dep_ == "xcomp" or infinitive) and head.lemma_ in REQUEST_HEADS \
         and any(c.dep_ in {"dobj", "prep"} for c in head.children)
 
 
