@@ -455,6 +455,9 @@ def test_there_will_be_no_talks_is_the_speakers_refusal(code_text):
     "The UN refugee agency released figures showing 4,000 deaths.",  # data, not detainees
     "US Central Command conceded that the Turkish offensive had hurt the campaign.",  # admitted
     "President Sall called the elections early.",  # not "called X a Y"
+    "The charter allows the council to impose sanctions on member states.",  # a permission
+    "The tribunal relies on governments to arrest suspects.",  # a reliance
+    "Protesters vowed to stay on the streets until the president resigns.",  # a condition
 ])
 def test_word_senses_and_states_that_are_no_events(code_text, text):
     coded = code_text(text, "2019-02-20")

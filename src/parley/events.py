@@ -73,6 +73,10 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
+UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait"}
+PERMISSION_VERBS = {"allow", "permit", "enable", "authorise", "authorize", "empower", "entitle"}
+LEGAL_TEXTS = {"constitution", "law", "rule", "treaty", "charter", "provision", "clause",
+               "article", "resolution", "bill", "decree", "statute", "mandate", "regulation"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -207,6 +211,9 @@ class EventCoder:
             # act is alleged
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             return None  # "declined to confirm whether Putin had spoken to Trump": a question
+        if any(c.dep_ == "mark" and (c.lower_ == "unless" or (
+                c.lower_ == "until" and verb.tag_ in {"VBZ", "VBP", "VB"})) for c in verb.children):
+            return None  # "unless he resigned", "until Yoon steps down": a condition
         if _generic(verb) or _stative(verb):
             return None  # "it is easier to bomb a country", "are imprisoned or dead"
         if any(c.dep_ in {"cc", "mark"} and c.lower_ == "than" for c in verb.children) or (
@@ -1054,7 +1061,11 @@ def _unrealised_infinitive(verb: Token) -> bool:
         return False
     head = verb.head
     if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        return head.lemma_ == "have"  # "have to attack": an obligation ("is to meet" is planned)
+        # "have to attack", "depends on member states to carry out arrests": an obligation
+        # or a reliance ("is to meet" is planned); "the constitution allows the president
+        # to declare martial law": what a text permits
+        return head.lemma_ in UNREALISED_HEADS or (head.lemma_ in PERMISSION_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_ in LEGAL_TEXTS for c in head.children))
     if verb.dep_ == "advcl" and verb.lemma_ in {"protest", "demonstrate"}:
         return False  # "set up blockades to protest over low incomes": the act is the protest
     if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
