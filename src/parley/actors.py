@@ -43,6 +43,7 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 NATIONAL_ORGANS = {"government", "ministry", "army", "military", "police", "parliament", "regime",
                    "cabinet", "administration", "junta", "navy", "legislature"}
+JOINT_BODIES = {"alliance", "bloc"}  # "the alliance": the last bloc or IGO named
 ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"}
 # Role words that take their sector from a modifier: "student leaders", "army chief".
 ROLE_WORDS = {"leader", "chief", "head", "official", "representative", "member",
@@ -728,6 +729,11 @@ class DocumentActors:
                 country = self.base.country_of(_name_span(leader[0]).text)
                 if country:
                     return country, leader[0]
+            if tok.lower_ in {"government", "regime"} and tok.i > 1 and (
+                    tok.doc[tok.i - 2].lower_ == "pro"):  # "pro-government forces": the
+                country = self.context_country(head)  # government of where the story is
+                if country:
+                    return country, tok
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
                 whole = tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text  # "Group of Seven"
@@ -751,6 +757,11 @@ class DocumentActors:
                     if not country and tok.lower_ == "of" and obj.pos_ == "PROPN":
                         leader = self.base.lookup(name, self.day)  # "the government of
                         country = leader.country if leader else None  # Bashar al-Assad"
+                    if not country and tok.lower_ in {"of", "from"} and obj.pos_ == "NOUN" and (
+                            any(c.lower_ == "the" for c in obj.lefts)):
+                        body = self.resolve_token(obj, as_argument=False)  # "ministers from
+                        country = body.country if body and body.kind == "org" else None
+                        # the alliance": the alliance named before
                     if not country and tok.lower_ == "in" and obj.ent_type_ == "GPE":
                         # "officials in Brussels", "diplomats in Kabul"
                         country = self.base.capital_country(name) or (
@@ -780,9 +791,11 @@ class DocumentActors:
         if head.lower_ in {"president", "minister", "leader"}:
             return None
         national = head.lemma_ in NATIONAL_ORGANS  # "the government" is no bloc or UN body
+        joint = head.lemma_ in JOINT_BODIES  # "the alliance" is one
         return next((m for m in reversed(self.history) if m.start < head.idx
                      and m.kind == "org" and m.sector == sector
-                     and not (national and m.country in BLOCS | {"UNO"})), None)
+                     and not (national and m.country in BLOCS | {"UNO"})
+                     and not (joint and m.country not in BLOCS)), None)
 
     def context_country(self, head: Token) -> str | None:
         """Where a bare agent ('police', 'protesters') acts: a place named as a setting in

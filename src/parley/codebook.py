@@ -123,7 +123,8 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),
         actor=tuple(_as_list(raw.get("actor"))),
         # meeting and cooperating are reciprocal: "India and Russia held joint drills"
-        symmetric=bool(raw.get("symmetric", cameo.startswith(("04", "06")))),
+        symmetric=bool(raw.get("symmetric", cameo.startswith(("04", "06"))
+                                and cameo[:3] not in {"042", "043"})),  # a visit has a host
         source=raw.get("source") or source)
 
 

@@ -49,7 +49,7 @@ DEMAND_HEADS = {"demand", "insist", "ask", "urge", "request", "order", "propose"
                 "want"}
 REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "push", "appeal",
                  "implore", "encourage", "pressure", "tell", "order", "instruct", "warn",
-                 "challenge"}
+                 "challenge", "beg", "lobby", "persuade", "convince", "exhort"}
 NEGATING_HEADS = {"deny", "fail", "refuse", "decline", "unwilling", "unable"}
 PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "host",
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
@@ -73,6 +73,7 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
+FORCE_ROOTS = {"17", "18", "19", "20"}  # CAMEO roots whose noun takes its target with "of"
 UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait"}
 PERMISSION_VERBS = {"allow", "permit", "enable", "authorise", "authorize", "empower", "entitle"}
 LEGAL_TEXTS = {"constitution", "law", "rule", "treaty", "charter", "provision", "clause",
@@ -94,7 +95,7 @@ FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 STATE_AGENTS = {"arrest": "COP", "convict": "JUD"}  # who arrests and who convicts
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
 NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "according",
-                    "despite", "beside", "among"}  # allies, examples and sources
+                    "despite", "beside", "among", "from"}  # allies, examples and sources
 ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near", "into"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -401,10 +402,21 @@ class EventCoder:
         nouns = [h for h in heads if h.pos_ == "NOUN" and (
             h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
         for noun in nouns:
-            found = self._noun_modifier_actors(noun, ctx)
+            found = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
             if found:
                 return found
         return self._referred_event_actors(nouns, ctx, verb_kinds)
+
+    def _noun_agents(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """Who carried out an event noun: 'air strikes by the regime', 'a bombing claimed
+        by Islamic State', 'his killing at the hands of Houthi rebels'."""
+        bys = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        bys += [a for c in noun.children if c.dep_ == "acl" for a in c.children
+                if a.dep_ == "agent"]
+        bys += [of for c in noun.children if c.dep_ == "prep" and c.lower_ == "at"
+                for hands in c.children if hands.lower_ == "hands"
+                for of in hands.children if of.lower_ == "of"]  # "at the hands of rebels"
+        return self._resolve_all([g for b in bys for g in b.children if g.dep_ == "pobj"], ctx)
 
     def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext,
                                verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
@@ -471,9 +483,7 @@ class EventCoder:
         ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
-        actors = self._noun_modifier_actors(noun, ctx) or self._resolve_all(
-            [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-             for g in c.children if g.dep_ == "pobj"], ctx)  # "air strikes by the regime"
+        actors = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
         if existential and not actors and (
                 speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
             actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
@@ -500,9 +510,10 @@ class EventCoder:
             actors = self._referred_event_actors([noun], ctx)
         if governed and not actors:
             actors = self._subjects(governor, ctx)
+        target_preps = {"with", "on", "against", "to", "for", "into"} | (
+            {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set())  # "the killing of Saleh"
         recipients = patients + self._resolve_all(
-            [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
-             {"with", "on", "against", "to", "for", "into"}
+            [g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
              for g in c.children if g.dep_ == "pobj"], ctx) + addressed
         explanation = [(f"event noun '{noun.text}' matched pattern {pattern.id}; "
                        f"{'governed by ' + governor.text if governed else 'anchored by date/place'}")]
@@ -514,8 +525,10 @@ class EventCoder:
         Kharkiv': a phrase naming both sides reports an event, unless its clause is an
         opinion, a request or a purpose ('should hold talks with Kyiv'). The object of a
         verb that is not a light verb is that verb's topic ('are driving the talks')."""
-        targets = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in
-                   {"with", "on", "against"} for g in c.children if g.dep_ == "pobj"]
+        force = any(p.cameo[:2] in FORCE_ROOTS for p in self.verbs.candidates("NOUN", noun.lemma_))
+        preps = {"with", "on", "against"} | ({"of"} if force else set())  # "the arrest of X"
+        targets = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                   for g in c.children if g.dep_ == "pobj"]
         if noun.dep_ == "dobj" or not actors or not (len({a.country for a in actors}) > 1 or any(
                 m.country not in {a.country for a in actors}
                 for m in self._resolve_all(targets, ctx))):
@@ -1201,7 +1214,8 @@ def _one_act(a: Event, b: Event, doc) -> bool:
     if second.head.i != first.i:
         return False
     return (second.dep_ == "advcl" and second.tag_ == "VBG") or second.dep_ == "xcomp" or (
-        second.dep_ == "conj" and a.cameo == b.cameo)  # "refused to accept the truce"
+        second.dep_ == "conj" and a.cameo == b.cameo) or (  # "refused to accept the truce"
+        second.dep_ == "ccomp" and first.lemma_ in THREAT_HEADS)  # "warned it would respond"
 
 
 def _sides(event: Event) -> frozenset[frozenset[str]]:
