@@ -517,3 +517,18 @@ def test_a_demand_that_others_act_is_a_request_and_its_content_unrealised(code_t
     e = _one(coded, "REQUEST")
     assert _countries(e.actors) == ["USA"] and _countries(e.recipients) == ["DEU", "FRA"]
     assert not _events(coded, "ACCUSE")  # the prosecutions are demanded, not done
+
+
+def test_a_pledge_is_the_event_only_when_what_is_pledged_is_not(code_text):
+    coded = code_text("Germany pledged on Monday to put its foreign fighters on trial.",
+                      "2019-02-18")
+    assert [e.plover for e in coded.events] == ["AGREE"]
+    coded = code_text("Britain pledged to send more weapons to Ukraine.", "2025-02-18")
+    assert len(coded.events) == 1 and coded.events[0].rule.startswith("send")
+
+
+def test_a_participle_after_its_subject_noun_takes_that_noun_as_actor(code_text):
+    coded = code_text("The Turkish deployment, targeting Syrian Kurdish fighters, is opposed "
+                      "by Damascus.", "2019-02-18")
+    e = _one(coded, "ASSAULT")
+    assert _countries(e.actors) == ["TUR"] and _countries(e.recipients) == ["SYR"]

@@ -80,6 +80,7 @@ class VerbPattern:
     not_object: tuple[str, ...] = ()  # object words that rule it out ("hosts troops")
     require_recipient: bool = False  # "called Putin" is a phone call, "called the talks" is not
     prospective_only: bool = False  # "would respond": a threat; "responded by" is no event
+    fallback: bool = False  # an event only when its complement clause codes none of its own
     plover: str | None = None  # where the PLOVER manual codes the verb differently
     mode: str | None = None
     recipient: tuple[str, ...] = DEFAULT_RECIPIENTS
@@ -118,6 +119,7 @@ def pattern_from_dict(raw: dict, source: str) -> VerbPattern:
         not_object=tuple(str(o).lower() for o in _as_list(raw.get("not_object"))),
         require_recipient=bool(raw.get("require_recipient")),
         prospective_only=bool(raw.get("prospective_only")),
+        fallback=bool(raw.get("fallback")),
         plover=raw.get("plover"), mode=raw.get("mode"),
         actor_sector=tuple(_as_list(raw.get("actor_sector"))),
         recipient=tuple(dict.fromkeys([*_as_list(raw.get("recipient")), *DEFAULT_RECIPIENTS])),

@@ -134,10 +134,14 @@ class EventCoder:
             return []  # a question reports no event
         events: list[Event] = []
         used_nouns: set[int] = set()
+        fallbacks: dict[int, Event] = {}  # trigger index -> an event of last resort
         for token in sent:
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
                 for pattern, obj in self._verb_patterns(token, ctx):
                     event = self._verb_event(token, pattern, obj, sent, ctx)
+                    if event and pattern.fallback:
+                        fallbacks[token.i] = event
+                        break
                     if event:
                         # the verb's object and prepositional objects are part of its event
                         used_nouns |= {t.i for t in [obj] if t is not None}
@@ -150,6 +154,14 @@ class EventCoder:
                 event = self._noun_event(token, sent, ctx)
                 if event:
                     events.append(event)
+        coded = {_token_at(sent.doc, e.trigger_start).i for e in events
+                 if _token_at(sent.doc, e.trigger_start) is not None}
+        for i, event in fallbacks.items():  # "pledged to put its fighters on trial": the
+            # pledge is the event only when what is pledged is not coded itself
+            complement = [t for c in sent.doc[i].children if c.dep_ in {"xcomp", "ccomp"}
+                          for t in [c, *c.conjuncts]]
+            if not any(t.i in coded for t in complement):
+                events.append(event)
         if not events:
             caption = self._caption_event(sent, ctx)
             if caption:
@@ -338,6 +350,13 @@ class EventCoder:
                 continue
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
+            if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in {
+                    "nsubj", "nsubjpass", "appos"}:  # "troops targeting Kurdish fighters",
+                # "the Turkish deployment, targeting ...": the noun acts
+                found = self._resolve_all([token.head], ctx) or self._event_noun_actors(
+                    [token.head], ctx, self._kinds("VERB", verb))
+                if found:
+                    return found
             owner = [c for c in token.head.children if c.dep_ == "poss"]
             if token.dep_ == "acl" and owner and owner[0].pos_ != "PRON":
                 return self._resolve_all(owner, ctx)  # "criticised Trump's decision to
