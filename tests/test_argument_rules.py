@@ -458,6 +458,8 @@ def test_there_will_be_no_talks_is_the_speakers_refusal(code_text):
     "The charter allows the council to impose sanctions on member states.",  # a permission
     "The tribunal relies on governments to arrest suspects.",  # a reliance
     "Protesters vowed to stay on the streets until the president resigns.",  # a condition
+    "The plan is to bomb the rebels into submission.",  # a goal
+    "Let them fight the militants themselves.",  # an exhortation
 ])
 def test_word_senses_and_states_that_are_no_events(code_text, text):
     coded = code_text(text, "2019-02-20")

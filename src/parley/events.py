@@ -74,10 +74,12 @@ REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": 
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
 FORCE_ROOTS = {"17", "18", "19", "20"}  # CAMEO roots whose noun takes its target with "of"
-UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait"}
+UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait", "prefer", "wish"}
 PERMISSION_VERBS = {"allow", "permit", "enable", "authorise", "authorize", "empower", "entitle"}
 LEGAL_TEXTS = {"constitution", "law", "rule", "treaty", "charter", "provision", "clause",
                "article", "resolution", "bill", "decree", "statute", "mandate", "regulation"}
+GOAL_NOUNS = {"plan", "goal", "aim", "idea", "strategy", "objective", "intention", "priority",
+              "mission", "task", "hope", "ambition", "purpose"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -229,6 +231,9 @@ class EventCoder:
             return None  # "unless he resigned", "until Yoon steps down": a condition
         if _generic(verb) or _stative(verb):
             return None  # "it is easier to bomb a country", "are imprisoned or dead"
+        if verb.head.lemma_ == "let" and verb.head.dep_ == "ROOT" and not any(
+                c.dep_ == "nsubj" for c in verb.head.children):
+            return None  # "Let them fight Isis": an exhortation
         if any(c.dep_ in {"cc", "mark"} and c.lower_ == "than" for c in verb.children) or (
                 verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than"
                                             for c in verb.head.children)):
@@ -1096,8 +1101,11 @@ def _unrealised_infinitive(verb: Token) -> bool:
         # "have to attack", "depends on member states to carry out arrests": an obligation
         # or a reliance ("is to meet" is planned); "the constitution allows the president
         # to declare martial law": what a text permits
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
         return head.lemma_ in UNREALISED_HEADS or (head.lemma_ in PERMISSION_VERBS and any(
-            c.dep_ == "nsubj" and c.lemma_ in LEGAL_TEXTS for c in head.children))
+            c.lemma_ in LEGAL_TEXTS for c in subjects)) or (
+            head.lemma_ == "be" and any(c.lemma_ in GOAL_NOUNS for c in subjects))
+        # "the plan is to bomb them into submission": a goal
     if verb.dep_ == "advcl" and verb.lemma_ in {"protest", "demonstrate"}:
         return False  # "set up blockades to protest over low incomes": the act is the protest
     if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
