@@ -989,6 +989,8 @@ def _direct_object(verb: Token) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
         return verb.head  # "the sanctions Washington imposed": an object gap
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "Cantlie, captured by Isis": the noun is what was captured
     for c in verb.children:  # "engage in talks", "take part in negotiations"
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             for g in c.children:
@@ -1021,12 +1023,15 @@ def _counted(token: Token) -> Token:
 
 
 def _object_words(obj: Token | None) -> set[str]:
-    """The object's lemma and form, alone and with its modifier ('military aid')."""
+    """The object's lemma and form, alone and with its modifier ('military aid'), and
+    '@person' for a named person."""
     if obj is None:
         return set()
     words: set[str] = set()
     for noun in [obj, *obj.conjuncts]:  # "intelligence sharing and security assistance"
         words |= {noun.lemma_.lower(), noun.lower_}
+        if noun.ent_type_ == "PERSON":
+            words.add("@person")  # "captured Cantlie": a named person
         for child in noun.children:
             if child.dep_ in {"amod", "compound"}:
                 words |= {f"{child.lower_} {w}" for w in (noun.lemma_.lower(), noun.lower_)}
