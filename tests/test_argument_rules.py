@@ -534,3 +534,10 @@ def test_a_participle_after_its_subject_noun_takes_that_noun_as_actor(code_text)
                       "by Damascus.", "2019-02-18")
     e = _one(coded, "ASSAULT")
     assert _countries(e.actors) == ["TUR"] and _countries(e.recipients) == ["SYR"]
+
+
+def test_readiness_to_talk_is_a_present_intent(code_text):
+    coded = code_text("Iran is willing to negotiate with the United States.", "2025-11-20")
+    e = _one(coded, "AGREE")
+    assert _countries(e.actors) == ["IRN"] and _countries(e.recipients) == ["USA"]
+    assert "future" not in e.modes  # the willingness is stated now

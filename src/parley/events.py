@@ -30,7 +30,8 @@ CONDITION_MARKS = {"if", "unless"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 INTENT_HEADS = {"plan", "intend", "expect", "aim", "prepare", "want", "hope", "seek", "promise",
-                "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer"}
+                "schedule", "set", "due", "vow", "pledge", "agree", "decide", "offer",
+                "ready", "willing", "eager", "prepared"}  # "was ready to resume talks"
 OBLIGATION_WORDS = {"oblige", "obliged", "obligate", "require", "supposed", "bound"}
 INTENT_NOUNS = {"plan", "intention", "bid", "offer", "promise", "pledge", "threat", "agreement",
                 "deal", "decision", "proposal", "groundwork", "way", "preparation", "readiness",
@@ -92,7 +93,8 @@ CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
 PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
 OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalate",
                     "intensify", "paralyse", "paralyze", "rage", "enter", "persist"}
-COMMITMENTS = {"agree", "offer", "promise", "pledge", "vow", "commit"}
+COMMITMENTS = {"agree", "offer", "promise", "pledge", "vow", "commit", "ready", "willing", "prepared",
+               "eager"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 STATE_AGENTS = {"arrest": "COP", "convict": "JUD"}  # who arrests and who convicts
 NONCOMBATANTS = {"CVL", "MED", "JRN", "HLH", "REF", "EDU"}  # civilians, media, medics...
