@@ -1026,14 +1026,15 @@ def _counted(token: Token) -> Token:
 
 def _object_words(obj: Token | None) -> set[str]:
     """The object's lemma and form, alone and with its modifier ('military aid'), and
-    '@person' for a named person."""
+    '@person' for a person named in full."""
     if obj is None:
         return set()
     words: set[str] = set()
     for noun in [obj, *obj.conjuncts]:  # "intelligence sharing and security assistance"
         words |= {noun.lemma_.lower(), noun.lower_}
-        if noun.ent_type_ == "PERSON":
-            words.add("@person")  # "captured Cantlie": a named person
+        if noun.ent_type_ == "PERSON" and len(entity_of(noun)) > 1:
+            words.add("@person")  # "captured John Cantlie": a full name (a lone word
+            # tagged PERSON is as often a place: "seized Avdiivka")
         for child in noun.children:
             if child.dep_ in {"amod", "compound"}:
                 words |= {f"{child.lower_} {w}" for w in (noun.lemma_.lower(), noun.lower_)}
