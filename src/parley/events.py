@@ -40,6 +40,9 @@ ANONYMITY_VERBS = {"name", "identify", "quote", "comment", "confirm", "elaborate
                    "specify", "reveal", "speculate", "say", "answer", "respond", "discuss"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 DEFINITE = {"the", "this", "these", "that", "those"}
+PROPOSALS = {"proposal", "plan", "offer", "ceasefire", "truce", "deal", "agreement", "accord",
+             "treaty", "terms", "settlement", "compromise", "initiative", "resolution", "demand",
+             "request", "framework", "roadmap"}
 PROPOSING = {"propose", "offer", "put", "present", "table", "unveil", "draft", "submit", "issue",
              "impose", "announce"}
 REFERRING_NOUNS = {"decision", "move", "remark", "comment", "statement", "plan", "warrant",
@@ -1004,8 +1007,8 @@ def _direct_object(verb: Token) -> Token | None:
 def _proposers(obj: Token | None, verb: Token) -> list[Token]:
     """Who put forward what is accepted or turned down: 'a ceasefire proposed by
     Washington', 'proposed a truce, which the army declined to accept'."""
-    if obj is None or obj.pos_ != "NOUN":
-        return []
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_ not in PROPOSALS:
+        return []  # not "pound the area, backed by Iranian allies"
     agents = [g for c in obj.children if c.dep_ == "acl" for a in c.children
               if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     if agents or obj.dep_ != "dobj" or obj.head == verb or obj.head.lemma_ not in PROPOSING:
