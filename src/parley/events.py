@@ -150,8 +150,10 @@ class EventCoder:
                         fallbacks[token.i] = event
                         break
                     if event:
-                        # the verb's object and prepositional objects are part of its event
-                        used_nouns |= {t.i for t in [obj] if t is not None}
+                        # the verb's object and prepositional objects are part of its event,
+                        # unless the object names its own sides ("hosted talks between A and B")
+                        used_nouns |= {t.i for t in [obj] if t is not None and not any(
+                            c.dep_ == "prep" and c.lower_ == "between" for c in t.children)}
                         used_nouns |= {g.i for c in token.children if c.dep_ == "prep"
                                        for g in c.children if g.dep_ == "pobj"}
                         events.append(event)
