@@ -541,3 +541,13 @@ def test_readiness_to_talk_is_a_present_intent(code_text):
     e = _one(coded, "AGREE")
     assert _countries(e.actors) == ["IRN"] and _countries(e.recipients) == ["USA"]
     assert "future" not in e.modes  # the willingness is stated now
+
+
+@pytest.mark.parametrize(("text", "plover", "actor", "recipient"), [
+    ("India cut its purchases of Russian oil in November.", "SANCTION", "IND", "RUS"),
+    ("Washington doubled tariffs on Brazilian goods on Wednesday.", "SANCTION", "USA", "BRA"),
+    ("Hungary blocked the EU's new aid package for Ukraine.", "REJECT", "HUN", "EUR"),
+])
+def test_trade_cuts_tariff_rises_and_vetoes(code_text, text, plover, actor, recipient):
+    e = _one(code_text(text, "2025-11-20"), plover)
+    assert _countries(e.actors) == [actor] and recipient in _countries(e.recipients)
