@@ -551,3 +551,10 @@ def test_readiness_to_talk_is_a_present_intent(code_text):
 def test_trade_cuts_tariff_rises_and_vetoes(code_text, text, plover, actor, recipient):
     e = _one(code_text(text, "2025-11-20"), plover)
     assert _countries(e.actors) == [actor] and recipient in _countries(e.recipients)
+
+
+def test_a_guessed_speaker_does_not_take_over_the_act(code_text):
+    coded = code_text("Germany will send two more Patriot systems to Ukraine, the defence "
+                      "ministry said.", "2025-11-20")
+    e = coded.events[0]
+    assert _countries(e.actors) == ["DEU"] and _countries(e.recipients) == ["UKR"]

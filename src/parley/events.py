@@ -788,8 +788,9 @@ class EventCoder:
             code.code[:2], "030")))
         chain = list(_clause_chain(trigger, self.verbs.reporting))
         committed = any(t.lemma_ in COMMITMENTS for t in chain if t is not trigger)
-        if speaker and speaker.country and not committed:  # not "said Iran had agreed to
-            # hold talks": Iran's own commitment
+        guessed = speaker is not None and "context" in speaker.rule  # "the ministry said"
+        if speaker and speaker.country and not committed and not guessed:  # not "said Iran
+            # had agreed to hold talks": Iran's own commitment
             clause = chain[-1]
             named = self._resolve_all([t for t in clause.subtree if t.dep_ in
                                        SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj", "pobj"}],
