@@ -558,3 +558,11 @@ def test_a_guessed_speaker_does_not_take_over_the_act(code_text):
                       "ministry said.", "2025-11-20")
     e = coded.events[0]
     assert _countries(e.actors) == ["DEU"] and _countries(e.recipients) == ["UKR"]
+
+
+def test_what_a_speaker_says_another_party_should_do_is_a_request(code_text):
+    coded = code_text("Trump said Russia should withdraw its troops from Ukraine.",
+                      "2025-11-20")
+    assert [e.plover for e in coded.events] == ["REQUEST"]  # no withdrawal happened
+    e = coded.events[0]
+    assert _countries(e.actors) == ["USA"] and _countries(e.recipients) == ["RUS"]

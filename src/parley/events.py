@@ -84,6 +84,7 @@ LEGAL_TEXTS = {"constitution", "law", "rule", "treaty", "charter", "provision", 
                "article", "resolution", "bill", "decree", "statute", "mandate", "regulation"}
 GOAL_NOUNS = {"plan", "goal", "aim", "idea", "strategy", "objective", "intention", "priority",
               "mission", "task", "hope", "ambition", "purpose"}
+OBLIGATION_MODALS = {"should", "must", "ought"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -158,6 +159,11 @@ class EventCoder:
                                        for g in c.children if g.dep_ == "pobj"}
                         events.append(event)
                         break
+        for token in sent:
+            if token.lemma_ in self.verbs.reporting:
+                demand = self._reported_demand(token, sent, ctx)
+                if demand:
+                    events.append(demand)
         for token in sent:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
                 event = self._noun_event(token, sent, ctx)
@@ -289,6 +295,23 @@ class EventCoder:
                                            + _find_slot(verb, None, "prep:into", pattern), ctx)
             explanation.append("agentless passive of a deployment: the forces are the actor")
         return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
+
+    def _reported_demand(self, reporting: Token, sent: Span, ctx: SentenceContext
+                         ) -> Event | None:
+        """'Trump said Russia should withdraw its troops': what a speaker says another
+        party should or must do is a request to that party (CAMEO 100)."""
+        clause = next((c for c in reporting.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children)), None)
+        speakers = self._subjects(reporting, ctx) if clause is not None else []
+        addressed = self._subjects(clause, ctx) if speakers else []
+        own = {m.country for m in speakers}
+        addressed = [m for m in addressed if m.country not in own]
+        if not addressed or _has_condition(reporting):
+            return None
+        pattern = VerbPattern(id="reported-obligation:100", lemma=clause.lemma_, cameo="100",
+                              source="rule: a reported 'should' or 'must' of another party")
+        explanation = [f"'{reporting.text}' reports what another party should do: a request"]
+        return self._build(pattern, clause, None, speakers, addressed, sent, ctx, explanation)
 
     def _own_object(self, verb: Token, actors: list[ActorMention], ctx: SentenceContext
                     ) -> bool:
@@ -1267,13 +1290,13 @@ def _sides(event: Event) -> frozenset[frozenset[str]]:
 
 
 def _normative(verb: Token, reporting: frozenset[str]) -> bool:
-    """'should', 'must' or 'ought to' outside reported speech: the writer's opinion."""
+    """'should', 'must' or 'ought to': an opinion, the writer's or a speaker's ('Trump said
+    Russia should withdraw' is his demand, coded as such, not a withdrawal)."""
     chain = list(_clause_chain(verb, reporting))
     reported = chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ in reporting
     obliged = any(tok.lemma_ in OBLIGATION_WORDS for tok in chain[1:])  # "obliged to arrest"
-    return not reported and (obliged or any(
-        c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"}
-        for tok in chain for c in tok.children))
+    return (obliged and not reported) or any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for tok in chain for c in tok.children)
 
 
 def _requested(verb: Token) -> bool:
