@@ -566,3 +566,13 @@ def test_what_a_speaker_says_another_party_should_do_is_a_request(code_text):
     assert [e.plover for e in coded.events] == ["REQUEST"]  # no withdrawal happened
     e = coded.events[0]
     assert _countries(e.actors) == ["USA"] and _countries(e.recipients) == ["RUS"]
+
+
+def test_an_agentless_killing_is_by_the_attackers_just_named(code_text):
+    coded = code_text("Islamic State fighters stormed the village of Kocho in August 2014. "
+                      "Hundreds of men were rounded up and shot.", "2019-01-20")
+    shooting = coded.events[-1]
+    assert shooting.plover == "ASSAULT" and [m.code for m in shooting.actors] == ["IMGREB"]
+    coded = code_text("At least 30 people were killed when police fired on protesters in "
+                      "Dhaka.", "2024-08-05")
+    assert all(m.code == "BGDCOP" for e in coded.events for m in e.actors)

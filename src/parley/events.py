@@ -169,6 +169,11 @@ class EventCoder:
                 event = self._noun_event(token, sent, ctx)
                 if event:
                     events.append(event)
+        named = [e for e in events if e.plover == "ASSAULT" and not any(
+            m.rule.startswith("discourse-agent:") for m in e.actors)]
+        if named:  # "300 were killed ... when security forces fired": the sentence says who
+            events = [e for e in events if not any(m.rule.startswith("discourse-agent:")
+                                                    for m in e.actors)]
         coded = {_token_at(sent.doc, e.trigger_start).i for e in events
                  if _token_at(sent.doc, e.trigger_start) is not None}
         for i, event in fallbacks.items():  # "pledged to put its fighters on trial": the
@@ -288,6 +293,14 @@ class EventCoder:
             # its police or courts, of the country where it happened or of the detained
             actors = self._state_agent(verb, recipients, sector, ctx)
             explanation.append(f"agentless arrest or conviction: the state's {sector} acts")
+        passive_conj = verb.dep_ == "conj" and _passive(verb.head)  # "rounded up and shot"
+        if (passive or passive_conj) and not actors and code.plover == "ASSAULT" and (
+                verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)):
+            actors = self._recent_attackers(recipients, ctx)  # "Isis fighters stormed the
+            # village. Dozens of men were shot.": who used force just before
+            if actors:
+                explanation.append(f"agentless passive of force: the attackers of the event "
+                                   f"just before ({actors[0].rule})")
         if passive and not actors and code.plover == "MOBILIZE":
             # "troops were sent to the assembly": the forces moved are the actor
             actors = recipients
@@ -295,6 +308,29 @@ class EventCoder:
                                            + _find_slot(verb, None, "prep:into", pattern), ctx)
             explanation.append("agentless passive of a deployment: the forces are the actor")
         return self._build(pattern, verb, obj, actors, recipients, sent, ctx, explanation)
+
+    def _recent_attackers(self, patients: list[ActorMention], ctx: SentenceContext
+                          ) -> list[ActorMention]:
+        """The actors of the latest use of force (not an arrest) in this sentence's two
+        predecessors, when they are not the ones now attacked."""
+        victims = {m.code for m in patients}
+        for event in reversed(ctx.previous):
+            if event.sentence_index < ctx.index - 2:
+                break
+            if event.quad_class == 4 and event.plover in {"ASSAULT", "COERCE"} and not (
+                    {m.code for m in event.actors} & victims) and "arrest" not in event.modes:
+                return [replace(m, rule=f"discourse-agent:{event.id}:{m.rule}")
+                        for m in event.actors]
+        return []
+
+    def _speaker_for_we(self, heads: list[Token], verb: Token, ctx: SentenceContext
+                        ) -> list[ActorMention]:
+        """'"We will crush anyone who opposes us," Erdogan said': a quoted 'we' is the
+        speaker's side."""
+        if not any(h.lower_ == "we" for h in heads):
+            return []
+        speaker = _reporting_speaker(verb, self.verbs.reporting)
+        return self._resolve_all([speaker], ctx) if speaker is not None else []
 
     def _reported_demand(self, reporting: Token, sent: Span, ctx: SentenceContext
                          ) -> Event | None:
@@ -362,7 +398,8 @@ class EventCoder:
                 heads = [token.head]  # "protesters, who marched": the antecedent acts
             if heads:
                 found = (self._resolve_all(heads, ctx)
-                         or self._event_noun_actors(heads, ctx, self._kinds("VERB", verb)))
+                         or self._event_noun_actors(heads, ctx, self._kinds("VERB", verb))
+                         or self._speaker_for_we(heads, token, ctx))
                 if not found and via == "conj" and token.dep_ == "ccomp":
                     # "said such strikes would continue and accused Maduro": the parser
                     # hung the second verb on the reported clause; its subject is the speaker's
