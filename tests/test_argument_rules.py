@@ -413,12 +413,6 @@ def test_the_government_is_not_the_last_international_body_named(code_text):
     assert not [e for e in coded.events if e.plover == "COERCE" and "UNO" in _countries(e.actors)]
 
 
-def test_a_refused_proposal_is_rejected_towards_its_proposers(code_text):
-    coded = code_text("Egypt and Qatar have put forward a 60-day truce, which the Sudanese army has "
-                      "so far refused to accept.", "2025-02-10")
-    e = _one(coded, "REJECT")
-    assert _countries(e.recipients) == ["EGY", "QAT"]
-
 
 def test_the_agent_of_a_reduced_relative_is_the_proposer(code_text):
     coded = code_text("Hanoi said it was willing to accept a trade plan drafted by Tokyo.",
@@ -434,16 +428,6 @@ def test_strikes_on_villages_target_civilians_of_the_place(code_text):
     assert [m.code for m in e.recipients] == ["MMRCVL"]
 
 
-def test_a_lower_case_noun_is_not_a_capitalised_name(code_text):
-    coded = code_text("Israeli jets bombed houses in Rafah on Monday.", "2024-05-07")
-    e = _one(coded, "ASSAULT")
-    assert _countries(e.recipients) == ["PSE"]
-
-
-def test_there_will_be_no_talks_is_the_speakers_refusal(code_text):
-    coded = code_text("Netanyahu said there would be no negotiations with Hamas.", "2024-05-07")
-    e = _one(coded, "REJECT")
-    assert _countries(e.actors) == ["ISR"] and _countries(e.recipients) == ["PSE"]
 
 
 @pytest.mark.parametrize("text", [
@@ -489,12 +473,6 @@ def test_telling_wanting_or_challenging_someone_to_act_is_a_request(code_text, t
     assert len(coded.events) == 1  # what is asked for has not happened
 
 
-def test_a_reported_commitment_stays_with_who_committed(code_text):
-    coded = code_text("Trump told reporters that Iran had agreed to hold talks with "
-                      "Washington.", "2025-04-07")
-    e = _one(coded, "AGREE")
-    assert _countries(e.actors) == ["IRN"] and _countries(e.recipients) == ["USA"]
-
 
 @pytest.mark.parametrize(("text", "actor"), [
     ("Kurdish militias shelled the Turkish border town of Kilis on Sunday.", "SYRREB"),
@@ -528,12 +506,6 @@ def test_a_pledge_is_the_event_only_when_what_is_pledged_is_not(code_text):
     coded = code_text("Britain pledged to send more weapons to Ukraine.", "2025-02-18")
     assert len(coded.events) == 1 and coded.events[0].rule.startswith("send")
 
-
-def test_a_participle_after_its_subject_noun_takes_that_noun_as_actor(code_text):
-    coded = code_text("The Turkish deployment, targeting Syrian Kurdish fighters, is opposed "
-                      "by Damascus.", "2019-02-18")
-    e = _one(coded, "ASSAULT")
-    assert _countries(e.actors) == ["TUR"] and _countries(e.recipients) == ["SYR"]
 
 
 def test_readiness_to_talk_is_a_present_intent(code_text):
@@ -576,3 +548,25 @@ def test_an_agentless_killing_is_by_the_attackers_just_named(code_text):
     coded = code_text("At least 30 people were killed when police fired on protesters in "
                       "Dhaka.", "2024-08-05")
     assert all(m.code == "BGDCOP" for e in coded.events for m in e.actors)
+
+
+@pytest.mark.parametrize(("text", "date", "plover", "actors", "recipients"), [
+    # the proposers of a refused truce are its recipients
+    (("Egypt and Qatar have put forward a 60-day truce, which the Sudanese army has so far "
+      "refused to accept."), "2025-02-10", "REJECT", ["SDN"], ["EGY", "QAT"]),
+    # "there will be no talks" is the speaker's refusal
+    ("Netanyahu said there would be no negotiations with Hamas.", "2024-05-07", "REJECT",
+     ["ISR"], ["PSE"]),
+    # an -ing participle after a subject noun takes that noun as actor, not the main agent
+    ("The Turkish deployment, targeting Syrian Kurdish fighters, is opposed by Damascus.",
+     "2019-02-18", "ASSAULT", ["TUR"], ["SYR"]),
+    # "houses" is not the House (of Representatives)
+    ("Israeli jets bombed houses in Rafah on Monday.", "2024-05-07", "ASSAULT", ["ISR"],
+     ["PSE"]),
+    # a reported commitment stays with whoever committed, not the reporter
+    ("Trump told reporters that Iran had agreed to hold talks with Washington.", "2025-04-07",
+     "AGREE", ["IRN"], ["USA"]),
+])
+def test_who_acts_on_whom(code_text, text, date, plover, actors, recipients):
+    e = _one(code_text(text, date), plover)
+    assert _countries(e.actors) == actors and _countries(e.recipients) == recipients
