@@ -774,8 +774,8 @@ class DocumentActors:
         """The country a stateless people's modifier stands for here: where the sentence
         is set when they live there, else where most of them live."""
         for tok in head.children:
-            homes = self.base.stateless.get(normalise(tok.lemma_)) or self.base.stateless.get(
-                normalise(tok.text)) if tok.dep_ in MODIFIER_DEPS else None
+            homes = (self.base.stateless.get(normalise(tok.lemma_)) or self.base.stateless.get(
+                normalise(tok.text))) if tok.dep_ in MODIFIER_DEPS else None
             if homes:
                 setting = self.sentence_setting(head)
                 return (setting if setting in homes else homes[0]), tok

@@ -174,8 +174,7 @@ class EventCoder:
         if named:  # "300 were killed ... when security forces fired": the sentence says who
             events = [e for e in events if not any(m.rule.startswith("discourse-agent:")
                                                     for m in e.actors)]
-        coded = {_token_at(sent.doc, e.trigger_start).i for e in events
-                 if _token_at(sent.doc, e.trigger_start) is not None}
+        coded = {t.i for e in events if (t := _token_at(sent.doc, e.trigger_start)) is not None}
         for i, event in fallbacks.items():  # "pledged to put its fighters on trial": the
             # pledge is the event only when what is pledged is not coded itself
             complement = [t for c in sent.doc[i].children if c.dep_ in {"xcomp", "ccomp"}
@@ -273,7 +272,7 @@ class EventCoder:
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
         if not recipients and self.cameo.get(pattern.cameo).plover in ATTITUDES and (
-                self._own_object(verb, actors, ctx)):
+                _own_object(verb, actors)):
             return None  # "Trump defended his decision": no one else is addressed
         if pattern.actor:  # "Guterres drew criticism from Kyiv": Kyiv criticised him
             named = next((found for where in pattern.actor
@@ -286,16 +285,16 @@ class EventCoder:
                                + "; the subject is the recipient")
         code = self.cameo.get(pattern.cameo)
         sector = STATE_AGENTS.get(pattern.mode or code.mode or "")
-        if passive and not actors and sector and verb.dep_ != "acl" and not any(
-                c.dep_ == "agent" for c in verb.children):  # not "imprisoned by the group",
-            # nor "mothers detained in the camps" (a state, not an act)
+        # no agent named, unresolved or not ("imprisoned by the group"), and no reduced
+        # relative ("mothers detained in the camps" describes a state, not an act)
+        unnamed = verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)
+        if passive and not actors and sector and unnamed:
             # "more than 200 people were detained": only the state detains or convicts;
             # its police or courts, of the country where it happened or of the detained
             actors = self._state_agent(verb, recipients, sector, ctx)
             explanation.append(f"agentless arrest or conviction: the state's {sector} acts")
         passive_conj = verb.dep_ == "conj" and _passive(verb.head)  # "rounded up and shot"
-        if (passive or passive_conj) and not actors and code.plover == "ASSAULT" and (
-                verb.dep_ != "acl" and not any(c.dep_ == "agent" for c in verb.children)):
+        if (passive or passive_conj) and not actors and code.plover == "ASSAULT" and unnamed:
             actors = self._recent_attackers(recipients, ctx)  # "Isis fighters stormed the
             # village. Dozens of men were shot.": who used force just before
             if actors:
@@ -348,16 +347,6 @@ class EventCoder:
                               source="rule: a reported 'should' or 'must' of another party")
         explanation = [f"'{reporting.text}' reports what another party should do: a request"]
         return self._build(pattern, clause, None, speakers, addressed, sent, ctx, explanation)
-
-    def _own_object(self, verb: Token, actors: list[ActorMention], ctx: SentenceContext
-                    ) -> bool:
-        """Whether the object belongs to the actor ('defended its decision'): a possessive
-        pronoun that agrees with the subject is bound by it."""
-        target = _direct_object(verb)
-        owners = [c.lower_ for c in target.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                  ] if target is not None else []
-        kinds = {"person" if a.kind == "person" else "group" for a in actors}
-        return any(OWNER_KINDS.get(o) in kinds for o in owners)
 
     def _state_agent(self, verb: Token, patients: list[ActorMention], sector: str,
                      ctx: SentenceContext) -> list[ActorMention]:
@@ -499,11 +488,11 @@ class EventCoder:
         return self._referred_event_actors(nouns, ctx, verb_kinds)
 
     def _noun_agents(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
-        """Who carried out an event noun: 'air strikes by the regime', 'a bombing claimed
-        by Islamic State', 'his killing at the hands of Houthi rebels'."""
-        bys = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
-        bys += [a for c in noun.children if c.dep_ == "acl" for a in c.children
-                if a.dep_ == "agent"]
+        """Who carried out an event noun beyond its own modifiers and 'by' phrase (see
+        _noun_modifier_actors): 'a bombing claimed by Islamic State', 'his killing at the
+        hands of Houthi rebels'."""
+        bys = [a for c in noun.children if c.dep_ == "acl" for a in c.children
+               if a.dep_ == "agent"]
         bys += [of for c in noun.children if c.dep_ == "prep" and c.lower_ == "at"
                 for hands in c.children if hands.lower_ == "hands"
                 for of in hands.children if of.lower_ == "of"]  # "at the hands of rebels"
@@ -1007,6 +996,16 @@ def _alleged(verb: Token) -> bool:
     attached = verb.head.head  # the parser hangs "of" on the verb or on the accused
     return attached.lemma_ in ALLEGATION_HEADS or (
         attached.dep_ in {"dobj", "nsubjpass"} and attached.head.lemma_ in ALLEGATION_HEADS)
+
+
+def _own_object(verb: Token, actors: list[ActorMention]) -> bool:
+    """Whether the object belongs to the actor ('defended its decision'): a possessive
+    pronoun that agrees with the subject is bound by it."""
+    target = _direct_object(verb)
+    owners = [c.lower_ for c in target.children if c.dep_ == "poss" and c.pos_ == "PRON"
+              ] if target is not None else []
+    kinds = {"person" if a.kind == "person" else "group" for a in actors}
+    return any(OWNER_KINDS.get(o) in kinds for o in owners)
 
 
 def _generic(verb: Token) -> bool:
