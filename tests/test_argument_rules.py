@@ -570,3 +570,28 @@ def test_an_agentless_killing_is_by_the_attackers_just_named(code_text):
 def test_who_acts_on_whom(code_text, text, date, plover, actors, recipients):
     e = _one(code_text(text, date), plover)
     assert _countries(e.actors) == actors and _countries(e.recipients) == recipients
+
+
+def test_a_visit_and_its_meeting_are_one_consultation(code_text):
+    coded = code_text("Japan's foreign minister flew to Seoul on Friday and met President Yoon "
+                      "Suk Yeol.", "2023-07-14")
+    meetings = _events(coded, "CONSULT")
+    assert len(meetings) == 1
+    assert _countries(meetings[0].actors) == ["JPN"]
+    assert "visit" in meetings[0].modes
+
+
+@pytest.mark.parametrize("text", [
+    "Oman hosted the meeting at a palace outside Muscat.",
+    "The ceasefire was brokered by Qatar after weeks of shuttle diplomacy.",
+    "Switzerland opened the session with a call for restraint.",
+])
+def test_a_consultation_needs_a_counterpart(code_text, text):
+    coded = code_text(text, "2024-06-02")
+    assert not _events(coded, "CONSULT")
+
+
+def test_a_bloc_meeting_needs_no_counterpart(code_text):
+    coded = code_text("European Union leaders gathered in Brussels on Thursday for a summit "
+                      "on defence spending.", "2025-03-06")
+    assert _countries(_one(coded, "CONSULT").actors) == ["EUR"]

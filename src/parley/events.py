@@ -775,6 +775,12 @@ class EventCoder:
                                        f"({recipients[0].rule})")
         if code.plover in NEEDS_RECIPIENT and not recipients:
             return None  # the PLOVER manual: COOPERATE, AID and SANCTION require a recipient
+        if code.plover == "CONSULT" and not recipients:
+            if len({a.country for a in actors}) > 1:  # "the first visit between leaders
+                actors, recipients = _split_sides(actors)  # of the two countries"
+            elif not any(a.country in BLOCS for a in actors):
+                return None  # "brokered the deal", "opened the session": no counterpart
+                # named, no consultation, unless a bloc meets ("NATO leaders gather")
         if code.mode:
             modes.insert(0, code.mode)
         if when and ctx.published and when.granularity != "vague" and _before_window(
@@ -1301,8 +1307,9 @@ def _per_counterpart(events: list[Event]) -> list[Event]:
 
 def _one_act(a: Event, b: Event, doc) -> bool:
     """'fired a missile, wounding two soldiers', 'was arrested and remains detained',
-    'refused to accept': a participle of result, a complement of the same type, or a
-    conjoined verb of the same code, by the same actors
+    'refused to accept', 'travelled to Kyiv and met Zelensky': a participle of result, a
+    complement of the same type, or a conjoined verb of the same code (any consultation
+    verb: a visit and its meeting are one consultation), by the same actors
     against compatible targets, reports one act."""
     ta, tb = _token_at(doc, a.trigger_start), _token_at(doc, b.trigger_start)
     if ta is None or tb is None or {m.country for m in a.actors} != {m.country for m in b.actors}:
@@ -1314,7 +1321,8 @@ def _one_act(a: Event, b: Event, doc) -> bool:
     if second.head.i != first.i:
         return False
     return (second.dep_ == "advcl" and second.tag_ == "VBG") or second.dep_ == "xcomp" or (
-        second.dep_ == "conj" and a.cameo == b.cameo) or (  # "refused to accept the truce"
+        second.dep_ == "conj" and (a.cameo == b.cameo or (
+            a.plover == "CONSULT" and "negation" not in a.modes + b.modes))) or (  # "refused to accept the truce"
         second.dep_ == "ccomp" and first.lemma_ in THREAT_HEADS)  # "warned it would respond"
 
 
@@ -1363,11 +1371,11 @@ def _other_parties(actors: list[ActorMention], recipients: list[ActorMention]
                    ) -> list[ActorMention]:
     """Recipients that are not the actors themselves (nor their country named bare, nor
     something of theirs: 'seized its own territory', but 'seized the army's stronghold'
-    targets the army)."""
+    targets the army; nor their own side in an event referred to: 'hosted the meeting')."""
     own, own_codes = {a.country for a in actors}, {a.code for a in actors}
     return [r for r in recipients if all(r.start != a.start for a in actors)
             and r.code not in own_codes
-            and not (r.country in own and (r.kind in {"country", "place"} or (
+            and not (r.country in own and (r.kind in {"country", "place", "event-actor"} or (
                 r.kind == "modifier" and not r.sector)))]
 
 
