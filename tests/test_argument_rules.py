@@ -595,3 +595,20 @@ def test_a_bloc_meeting_needs_no_counterpart(code_text):
     coded = code_text("European Union leaders gathered in Brussels on Thursday for a summit "
                       "on defence spending.", "2025-03-06")
     assert _countries(_one(coded, "CONSULT").actors) == ["EUR"]
+
+
+def test_reported_talks_with_a_counterpart_are_the_speakers(code_text):
+    coded = code_text("Lavrov said the talks with the Turkish delegation had been useful.",
+                      "2025-01-01")
+    talks = _one(coded, "CONSULT")
+    assert (_countries(talks.actors), _countries(talks.recipients)) == (["RUS"], ["TUR"])
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Hundreds of protesters forced their way into parliament in Belgrade on Sunday.", "riot"),
+    ("Thousands of students gathered outside the education ministry in Belgrade on Sunday.",
+     "demo"),
+])
+def test_crowds_at_a_building_protest(code_text, text, mode):
+    protest = _one(code_text(text, "2025-03-02"), "PROTEST")
+    assert _countries(protest.actors) == ["SRB"] and mode in protest.modes

@@ -564,10 +564,12 @@ class EventCoder:
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
         actors = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
-        if existential and not actors and (
+        counterpart = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        if (existential or counterpart) and not actors and (
                 speaker := _reporting_speaker(noun, self.verbs.reporting)) is not None:
             actors = self._resolve_all([speaker], ctx)  # "said there would be no talks
-            # with the RSF": the speaker's side rules them out
+            # with the RSF": the speaker's side rules them out; "said the talks with He
+            # Lifeng had been productive": the speaker's side held them
         addressed = self._resolve_all([  # "Trump's demand that Germany repatriate"
             g for c in noun.children if c.dep_ == "acl" and noun.lemma_ in REQUEST_NOUNS
             for g in c.children if g.dep_ in SUBJECT_DEPS], ctx)
