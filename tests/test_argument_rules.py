@@ -612,3 +612,22 @@ def test_reported_talks_with_a_counterpart_are_the_speakers(code_text):
 def test_crowds_at_a_building_protest(code_text, text, mode):
     protest = _one(code_text(text, "2025-03-02"), "PROTEST")
     assert _countries(protest.actors) == ["SRB"] and mode in protest.modes
+
+
+@pytest.mark.parametrize("text, plover", [
+    (("North Korea began artillery drills near the border on Monday, sending troops and tanks "
+     "to the coast."), "MOBILIZE"),
+    ("The protests by teachers have disrupted classes across Serbia in recent weeks.",
+     "PROTEST"),
+    ("A Russian missile strike killed four people in Odesa on Tuesday.", "ASSAULT"),
+])
+def test_an_event_and_its_participle_or_predicate_are_one_act(code_text, text, plover):
+    coded = code_text(text, "2024-05-03")
+    assert len(_events(coded, plover)) == 1, [(e.plover, e.trigger) for e in coded.events]
+
+
+def test_a_strike_by_workers_is_a_protest_not_an_attack(code_text):
+    coded = code_text("Similar strikes by dock workers have disrupted shipping in Italy in "
+                      "recent weeks.", "2024-05-03")
+    assert not _events(coded, "ASSAULT")
+    assert _countries(_one(coded, "PROTEST").actors) == ["ITA"]

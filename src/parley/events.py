@@ -546,7 +546,7 @@ class EventCoder:
         candidates = self.verbs.candidates("NOUN", noun.lemma_)
         if not candidates:
             return None
-        pattern = candidates[0]
+        pattern = next((p for p in candidates if not p.actor_sector), candidates[0])
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
@@ -592,6 +592,11 @@ class EventCoder:
             actors = self._referred_event_actors([noun], ctx)
         if governed and not actors:
             actors = self._subjects(governor, ctx)
+        pattern = next((p for p in candidates if p.actor_sector and any(  # "strikes by
+            (a.sector or "GOV") in p.actor_sector for a in actors)), pattern)  # workers"
+        if pattern.actor_sector and not any(
+                (a.sector or "GOV") in pattern.actor_sector for a in actors):
+            return None
         target_preps = {"with", "on", "against", "to", "for", "into"} | (
             {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set())  # "the killing of Saleh"
         recipients = patients + self._resolve_all(
@@ -1320,6 +1325,11 @@ def _one_act(a: Event, b: Event, doc) -> bool:
     if ra and rb and not ra & rb:
         return False
     first, second = (ta, tb) if ta.i < tb.i else (tb, ta)
+    if first.dep_ == "nsubj" and first.head == second:
+        return True  # "protests by farmers disrupted traffic": the protests did it
+    if first.pos_ == "NOUN" and first.dep_ in {"dobj", "nsubjpass"}:
+        first = first.head  # "began exercises around Taiwan, sending warships": the noun's
+        # light verb heads the participle
     if second.head.i != first.i:
         return False
     return (second.dep_ == "advcl" and second.tag_ == "VBG") or second.dep_ == "xcomp" or (
