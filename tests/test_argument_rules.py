@@ -631,3 +631,19 @@ def test_a_strike_by_workers_is_a_protest_not_an_attack(code_text):
                       "recent weeks.", "2024-05-03")
     assert not _events(coded, "ASSAULT")
     assert _countries(_one(coded, "PROTEST").actors) == ["ITA"]
+
+
+@pytest.mark.parametrize("second", [
+    "The truce took effect at noon on Sunday.",
+    "It was the first day of a ceasefire that came into force on Friday.",
+])
+def test_a_truce_in_force_is_between_the_storys_sides(code_text, second):
+    coded = code_text("Ethiopian troops and Eritrean forces fought along the border for a week. "
+                      + second, "2024-09-16")
+    truce = _one(coded, "RETREAT")
+    assert _countries(truce.actors + truce.recipients) == ["ERI", "ETH"]
+
+
+def test_a_mediator_is_no_party_to_the_truce(code_text):
+    coded = code_text("Egypt brokered the truce after three days of talks.", "2024-09-16")
+    assert not _events(coded, "RETREAT")

@@ -640,8 +640,7 @@ class DocumentActors:
         if len(before) < count:  # countries": not Trump's own
             before = self._countries_before(head.idx)
         if count == 2 and self.dyads:  # the pair the story is about
-            group = sorted(max(self.dyads, key=lambda p: (self.dyads[p], self.latest_dyad[p])),
-                           key=lambda c: before.index(c) if c in before else -1)
+            group = sorted(self._main_dyad(), key=lambda c: before.index(c) if c in before else -1)
         elif len(before) >= count:
             group = before[-count:]
         else:
@@ -650,6 +649,17 @@ class DocumentActors:
         return [self._placed(ActorMention(text="", start=0, end=0, code=c, country=c,
                                           kind="country", rule=rule), head)
                 for c in group if c != exclude]
+
+    def _main_dyad(self) -> frozenset[str]:
+        return max(self.dyads, key=lambda p: (self.dyads[p], self.latest_dyad[p]))
+
+    def story_sides(self, head: Token) -> list[ActorMention]:
+        """'The ceasefire took effect': the two countries of most events coded so far."""
+        if not self.dyads:
+            return []
+        return [self._placed(ActorMention(text="", start=0, end=0, code=c, country=c,
+                                          kind="country", rule="coref:story-sides"), head)
+                for c in sorted(self._main_dyad())]
 
     def _countries_before(self, offset: int) -> list[str]:
         """Countries named before an offset, each once, the most recent last."""

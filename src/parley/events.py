@@ -77,6 +77,8 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
+MEDIATING = {"broker", "mediate"}
+TRUCE_CODES = {"0871"}  # ceasefires and truces: made between the sides at war
 FORCE_ROOTS = {"17", "18", "19", "20"}  # CAMEO roots whose noun takes its target with "of"
 UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait", "prefer", "wish"}
 PERMISSION_VERBS = {"allow", "permit", "enable", "authorise", "authorize", "empower", "entitle"}
@@ -555,6 +557,9 @@ class EventCoder:
                              governor.dep_ == "xcomp" and governor.head.lemma_ in REQUEST_HEADS)):
             return None  # "should impose sanctions", "urged them to hold talks", "asked to
             # open talks", "depends on member states to carry out arrests"
+        if governed and governor.lemma_ in MEDIATING:
+            return None  # "Qatar brokered the truce": the mediation is the event, the
+            # mediator is no party to the truce
         anchored = any(t.ent_type_ == "DATE" or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS
                                                  and _attached_place(t.head) is not None)
                        for t in _phrase_tokens(noun) if t is not noun)
@@ -562,6 +567,7 @@ class EventCoder:
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
         ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
+        in_force = pattern.cameo in TRUCE_CODES and _takes_effect(noun)
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
         actors = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
         counterpart = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
@@ -582,7 +588,7 @@ class EventCoder:
             actors = self._subjects(clause, ctx)
         demanded = bool(actors and addressed and {m.country for m in addressed}
                         - {a.country for a in actors})
-        if not (governed or anchored or verbless or ongoing or existential or framing
+        if not (governed or anchored or verbless or ongoing or in_force or existential or framing
                 or demanded or self._sides_named(noun, actors, ctx)):
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
@@ -590,6 +596,8 @@ class EventCoder:
         if ongoing and not actors:  # "the protests would continue": who protests comes
             # from the earlier protest
             actors = self._referred_event_actors([noun], ctx)
+        if in_force and not actors:
+            actors = ctx.actors.story_sides(noun)
         if governed and not actors:
             actors = self._subjects(governor, ctx)
         pattern = next((p for p in candidates if p.actor_sector and any(  # "strikes by
@@ -988,6 +996,23 @@ class EventCoder:
 
 
 # --- parse helpers ------------------------------------------------------------------
+
+def _takes_effect(noun: Token) -> bool:
+    """'The ceasefire took effect at midnight', 'a truce that came into force on Friday',
+    'the truce held': an agreement in force is reported, not just named."""
+    verbs = [noun.head] if noun.dep_ == "nsubj" else [
+        c for c in noun.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if _has_condition(verb) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if verb.lemma_ == "hold" and not any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        if verb.lemma_ in {"take", "come", "go", "enter"} and any(
+                t.lemma_ in {"effect", "force"} and t.dep_ in {"dobj", "pobj"}
+                for t in verb.subtree if verb in {t.head, t.head.head}):
+            return True
+    return False
+
 
 def _beside(token: Token, trigger: Token) -> bool:
     """Whether the token hangs off the trigger through an ally, a source or an agent
