@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from parley.actors import BLOCS, DOMESTIC_SECTORS, DocumentActors, entity_of, names_backer
-from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
+from parley.codebook import DEFAULT_RECIPIENTS, CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
 
@@ -59,7 +59,10 @@ PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "ho
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
                        "sign", "impose", "announce", "broker", "mediate", "make", "issue",
-                       "lodge", "deliver"}  # light verbs: "made an appeal", "issued a warning"
+                       "lodge", "deliver",  # light verbs: "made an appeal", "issued a warning"
+                       "order", "complete", "continue",  # "ordered the release of", "completed
+                       # their withdrawal": ordering, finishing or going on with an act is it
+                       "stag"}  # the parser's lemma of "staged" ("staged a protest")
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
 DATE_LABELS = {"DATE", "TIME"}  # "on Saturday night" is a TIME entity
@@ -110,6 +113,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ALLEGATION_HEADS = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence",
                     "prosecute", "jail", "arrest", "detain", "try"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
+CARGO_VERBS = {"load", "carry", "laden", "pack", "fill"}  # "ships loaded with medicines"
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
 PARTITIVE_OBJECTS = {"most", "some", "all", "part", "much", "half", "many", "rest", "one",
                      "several", "none", "any", "dozens", "hundreds", "thousands", "scores",
@@ -591,7 +595,9 @@ class EventCoder:
         if governed and not actors:
             actors = self._subjects(governor, ctx)
         target_preps = {"with", "on", "against", "to", "for", "into"} | (
-            {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set())  # "the killing of Saleh"
+            {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set()) | {  # "the killing of Saleh"
+            w[5:] for w in pattern.recipient if w.startswith("prep:")
+            and w not in DEFAULT_RECIPIENTS}  # the entry's own: "the release of Zia"
         recipients = patients + self._resolve_all(
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
              for g in c.children if g.dep_ == "pobj"], ctx) + addressed
@@ -1097,6 +1103,7 @@ def _object_words(obj: Token | None) -> set[str]:
     words: set[str] = set()
     for noun in [obj, *obj.conjuncts]:  # "intelligence sharing and security assistance"
         words |= {noun.lemma_.lower(), noun.lower_}
+        words |= {w for c in _cargo(noun) for w in (c.lemma_.lower(), c.lower_)}
         if noun.ent_type_ == "PERSON" and len(entity_of(noun)) > 1:
             words.add("@person")  # "captured John Cantlie": a full name (a lone word
             # tagged PERSON is as often a place: "seized Avdiivka")
@@ -1104,6 +1111,16 @@ def _object_words(obj: Token | None) -> set[str]:
             if child.dep_ in {"amod", "compound"}:
                 words |= {f"{child.lower_} {w}" for w in (noun.lemma_.lower(), noun.lower_)}
     return words
+
+
+def _cargo(noun: Token) -> list[Token]:
+    """'ships loaded with medicines', 'planes carrying aid': what a vehicle carries is
+    what is sent."""
+    acts = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in CARGO_VERBS]
+    heads = [g for a in acts for c in a.children
+             for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+             if g.dep_ in {"dobj", "pobj"}]
+    return [t for h in heads for t in [h, *h.conjuncts]]
 
 
 def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
