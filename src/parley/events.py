@@ -79,6 +79,7 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
+SELF_REQUESTS = {"ask", "request"}  # "asked to open talks": asked for, not yet done
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
 FORCE_ROOTS = {"17", "18", "19", "20"}  # CAMEO roots whose noun takes its target with "of"
 UNREALISED_HEADS = {"have", "need", "depend", "rely", "count", "wait", "prefer", "wish"}
@@ -96,6 +97,7 @@ INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "031
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
                 "072": "0332", "073": "0333", "074": "0334"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+PARTIES_NAMED = {"AGREE", "SUPPORT"}  # "the treaty between A and B was signed": A and B sign
 CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
 PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
 OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalate",
@@ -304,6 +306,15 @@ class EventCoder:
             if actors:
                 explanation.append(f"agentless passive of force: the attackers of the event "
                                    f"just before ({actors[0].rule})")
+        if passive and not actors and obj is not None and code.plover in PARTIES_NAMED:
+            actors = self._noun_modifier_actors(obj, ctx)  # "the treaty between India and
+            # the US was signed": an agreement names its parties
+            explanation.append("agentless passive: the parties named with the agreement act")
+        if passive and not actors and code.plover in INTENT_TYPES and _prospective(verb) and (
+                speaker := _reporting_speaker(verb, self.verbs.reporting)) is not None:
+            actors = self._resolve_all([speaker], ctx)  # "announced that 3.5 billion euros
+            # would be paid to Ukraine": who announces a future payment makes it
+            explanation.append("agentless passive of a future act: the announcer acts")
         if passive and not actors and code.plover == "MOBILIZE":
             # "troops were sent to the assembly": the forces moved are the actor
             actors = recipients
@@ -456,8 +467,11 @@ class EventCoder:
                 heads = [verb.head]  # "Yunus, who was convicted"
             if not heads and verb.dep_ == "acl":
                 heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
-        if heads:
-            return self._resolve_all(heads, ctx)
+        found = self._resolve_all(heads, ctx)
+        paid = verb.dep_ != "acl" and bool(pattern.object) and obj is not None and any(
+            _counted(h).i == obj.i for h in heads)  # "euros would be paid to Ukraine": the
+        if found or (heads and not paid):  # subject is the thing, the slots name the party
+            return found
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
@@ -1135,6 +1149,9 @@ def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
 def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
     """Heads in a slot: 'dobj', 'dative', 'prep:with', 'object.prep:on'."""
     owner, _, slot = where.rpartition(".")
+    if owner == "xcomp":  # "asked to open talks with Washington": a slot of the act asked for
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return _find_slot(act, _direct_object(act), slot, pattern) if act is not None else []
     if owner == "object" and obj is None:
         obj = _direct_object(verb)  # "discuss the crisis with von der Leyen"
     base = {"object": obj, "ccomp": next((c for c in verb.children if c.dep_ == "ccomp"),
@@ -1143,7 +1160,7 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
         return []
     if owner == "ccomp" and verb.lemma_ not in DEMAND_HEADS and not _prospective(base):
         return []  # "warned that Somalia was facing famine": a forecast names no target
-    if slot in {"nsubj", "poss"}:
+    if slot in {"nsubj", "poss", "compound"}:  # "granted China mining rights"
         return [c for c in base.children if c.dep_ == slot]
     if slot == "dobj":
         if pattern.object:
@@ -1367,8 +1384,8 @@ def _requested(verb: Token) -> bool:
     infinitive = verb.dep_ in {"advcl", "ccomp"} and any(c.lower_ == "to" and c.dep_ == "aux"
                                                          for c in verb.children)
     # "told reporters he expected": a finite clause under "tell" is reported, not requested
-    return (verb.dep_ == "xcomp" or infinitive) and head.lemma_ in REQUEST_HEADS \
-        and any(c.dep_ in {"dobj", "prep"} for c in head.children)
+    return (verb.dep_ == "xcomp" or infinitive) and head.lemma_ in REQUEST_HEADS and (
+        any(c.dep_ in {"dobj", "prep"} for c in head.children) or head.lemma_ in SELF_REQUESTS)
 
 
 def _is_consult(pattern: VerbPattern) -> bool:
