@@ -97,6 +97,13 @@ def _has(coded, plover, actor, recipient=None):
     ("The EU paid 1.5 billion euros to Egypt last year.", "AID", "EUR", "EGY"),
     ("Germany said a further 2 billion euros would be paid to Kyiv in June.",
      "AGREE", "DEU", "UKR"),
+    # an event noun called joint is cooperation of the sides named with it
+    ("India and France began joint exercises off Goa on Monday.", "COOPERATE", "IND", "FRA"),
+    ("The joint drills by Chinese and Russian warships near Japan on Tuesday alarmed Tokyo.",
+     "COOPERATE", "CHN", "RUS"),
+    # agreeing to a ceasefire declares it
+    ("Armenia and Azerbaijan agreed to a ceasefire on Tuesday.", "RETREAT", "ARM", None),
+    ("Israel agreed to a truce with Hezbollah in November.", "RETREAT", "ISR", None),
 ])
 def test_vocabulary(code_text, text, plover, actor, recipient):
     coded = code_text(text, "2025-03-05")
@@ -119,3 +126,15 @@ def test_not_coded_as(code_text, text, plover):
     coded = code_text(text, "2025-03-05")
     assert not [e for e in coded.events if e.plover == kind and (
         not actor or actor in {m.country for m in e.actors})], _coded(coded)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel and Hamas agreed to a truce on Monday. The truce took effect at dawn on Tuesday.",
+    "India and Pakistan agreed to a ceasefire on Saturday. The ceasefire took effect at 5pm.",
+])
+def test_an_agreement_taking_effect_is_coded_for_its_parties(code_text, text):
+    """'the ceasefire took effect': a definite event noun that takes effect is the earlier
+    event of its kind, carried out by its parties."""
+    coded = code_text(text, "2025-03-05")
+    later = [e for e in coded.events if e.sentence_index == 1 and e.plover == "RETREAT"]
+    assert later and len({m.country for m in later[0].actors}) == 2, _coded(coded)

@@ -561,10 +561,12 @@ class EventCoder:
 
     # --- event nouns --------------------------------------------------------------
     def _noun_event(self, noun: Token, sent: Span, ctx: SentenceContext) -> Event | None:
-        candidates = self.verbs.candidates("NOUN", noun.lemma_)
-        if not candidates:
+        words = _noun_words(noun)  # a noun entry's objects are its modifiers or complements
+        pattern = next((p for p in sorted(self.verbs.candidates("NOUN", noun.lemma_),
+                                          key=lambda p: -p.specificity)
+                        if not p.object or words & set(p.object)), None)
+        if pattern is None:
             return None
-        pattern = candidates[0]
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
@@ -578,7 +580,7 @@ class EventCoder:
                        for t in _phrase_tokens(noun) if t is not noun)
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
-        ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
+        ongoing = (noun.dep_ == "nsubj" and _occurs(noun.head)
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
         actors = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
@@ -1135,6 +1137,23 @@ def _cargo(noun: Token) -> list[Token]:
              for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
              if g.dep_ in {"dobj", "pobj"}]
     return [t for h in heads for t in [h, *h.conjuncts]]
+
+
+def _occurs(verb: Token) -> bool:
+    """'the protests continued', 'the ceasefire took effect': the
+    clause says that its subject event happens."""
+    return verb.lemma_ in OCCURRENCE_VERBS or (verb.lemma_ == "take" and any(
+        c.dep_ == "dobj" and c.lemma_ == "effect" for c in verb.children))
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """What qualifies an event noun: its modifiers ('joint exercises') and the objects of
+    'in', 'on' and 'of' ('a pause in offensive operations')."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "of"}:
+            words |= {w for g in prep.children if g.dep_ == "pobj" for w in _object_words(g)}
+    return words
 
 
 def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
