@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from parley.actors import BLOCS, DOMESTIC_SECTORS, DocumentActors, entity_of, names_backer
-from parley.codebook import CameoCode, CameoTable, VerbDictionary, VerbPattern
+from parley.codebook import DEFAULT_RECIPIENTS, CameoCode, CameoTable, VerbDictionary, VerbPattern
 from parley.models import ActorMention, Event, Place, TimeExpression
 from parley.nlp import conjoined_subjects, sentence_entities, sentence_of
 
@@ -59,7 +59,10 @@ PARTICIPATION_VERBS = {"attend", "join", "represent", "participate", "lead", "ho
                        "conduct", "launch", "open", "resume", "begin", "start", "take",
                        "have", "organize", "organise", "chair", "convene", "stage", "carry",
                        "sign", "impose", "announce", "broker", "mediate", "make", "issue",
-                       "lodge", "deliver"}  # light verbs: "made an appeal", "issued a warning"
+                       "lodge", "deliver",  # light verbs: "made an appeal", "issued a warning"
+                       "order", "complete", "continue",  # "ordered the release of", "completed
+                       # their withdrawal": ordering, finishing or going on with an act is it
+                       "stag"}  # the parser's lemma of "staged" ("staged a protest")
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "nsubj",
                "nsubjpass"}
 DATE_LABELS = {"DATE", "TIME"}  # "on Saturday night" is a TIME entity
@@ -76,6 +79,7 @@ THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION"
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
 REFUSAL_CODES = {"CONSULT": "125", "AID": "121", "COOPERATE": "121", "SUPPORT": "120",
                  "AGREE": "120", "CONCEDE": "124", "RETREAT": "124"}
+SELF_REQUESTS = {"ask", "request"}  # "asked to open talks": asked for, not yet done
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "order", "insistence"}
 MEDIATING = {"broker", "mediate"}
 TRUCE_CODES = {"0871"}  # ceasefires and truces: made between the sides at war
@@ -95,6 +99,7 @@ INTENT_CODES = {"04": "036", "05": "032", "057": "030", "06": "031", "061": "031
                 "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
                 "072": "0332", "073": "0333", "074": "0334"}
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+PARTIES_NAMED = {"AGREE", "SUPPORT"}  # "the treaty between A and B was signed": A and B sign
 CLAIM_SENSES = {"suggest", "propose"}  # with a clause of fact they state a view
 PERFECT_OR_PROGRESSIVE = {"had", "has", "have", "was", "were", "is", "are", "been", "did", "does"}
 OCCURRENCE_VERBS = {"continue", "spread", "erupt", "resume", "disrupt", "escalate",
@@ -112,6 +117,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ALLEGATION_HEADS = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence",
                     "prosecute", "jail", "arrest", "detain", "try"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
+CARGO_VERBS = {"load", "carry", "laden", "pack", "fill"}  # "ships loaded with medicines"
 PREVENTION_PREPS = {"from"}  # "barred X from trading": the act is prevented
 PARTITIVE_OBJECTS = {"most", "some", "all", "part", "much", "half", "many", "rest", "one",
                      "several", "none", "any", "dozens", "hundreds", "thousands", "scores",
@@ -302,6 +308,15 @@ class EventCoder:
             if actors:
                 explanation.append(f"agentless passive of force: the attackers of the event "
                                    f"just before ({actors[0].rule})")
+        if passive and not actors and obj is not None and code.plover in PARTIES_NAMED:
+            actors = self._noun_modifier_actors(obj, ctx)  # "the treaty between India and
+            # the US was signed": an agreement names its parties
+            explanation.append("agentless passive: the parties named with the agreement act")
+        if passive and not actors and code.plover in INTENT_TYPES and _prospective(verb) and (
+                speaker := _reporting_speaker(verb, self.verbs.reporting)) is not None:
+            actors = self._resolve_all([speaker], ctx)  # "announced that 3.5 billion euros
+            # would be paid to Ukraine": who announces a future payment makes it
+            explanation.append("agentless passive of a future act: the announcer acts")
         if passive and not actors and code.plover == "MOBILIZE":
             # "troops were sent to the assembly": the forces moved are the actor
             actors = recipients
@@ -454,8 +469,11 @@ class EventCoder:
                 heads = [verb.head]  # "Yunus, who was convicted"
             if not heads and verb.dep_ == "acl":
                 heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
-        if heads:
-            return self._resolve_all(heads, ctx)
+        found = self._resolve_all(heads, ctx)
+        paid = verb.dep_ != "acl" and bool(pattern.object) and obj is not None and any(
+            _counted(h).i == obj.i for h in heads)  # "euros would be paid to Ukraine": the
+        if found or (heads and not paid):  # subject is the thing, the slots name the party
+            return found
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
@@ -545,10 +563,13 @@ class EventCoder:
 
     # --- event nouns --------------------------------------------------------------
     def _noun_event(self, noun: Token, sent: Span, ctx: SentenceContext) -> Event | None:
-        candidates = self.verbs.candidates("NOUN", noun.lemma_)
-        if not candidates:
+        words = _noun_words(noun)  # a noun entry's objects are its modifiers or complements
+        fitting = [p for p in sorted(self.verbs.candidates("NOUN", noun.lemma_),
+                                     key=lambda p: -p.specificity)
+                   if not p.object or words & set(p.object)]
+        if not fitting:
             return None
-        pattern = next((p for p in candidates if not p.actor_sector), candidates[0])
+        pattern = next((p for p in fitting if not p.actor_sector), fitting[0])
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else (
             noun.head.head if noun.dep_ == "pobj" else None)
         governed = governor is not None and governor.lemma_ in PARTICIPATION_VERBS
@@ -565,7 +586,7 @@ class EventCoder:
                        for t in _phrase_tokens(noun) if t is not noun)
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
-        ongoing = (noun.dep_ == "nsubj" and noun.head.lemma_ in OCCURRENCE_VERBS
+        ongoing = (noun.dep_ == "nsubj" and _occurs(noun.head)
                    and not _has_condition(noun.head))  # not "if the crackdown continued"
         in_force = pattern.cameo in TRUCE_CODES and _takes_effect(noun)
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
@@ -600,13 +621,15 @@ class EventCoder:
             actors = ctx.actors.story_sides(noun)
         if governed and not actors:
             actors = self._subjects(governor, ctx)
-        pattern = next((p for p in candidates if p.actor_sector and any(  # "strikes by
+        pattern = next((p for p in fitting if p.actor_sector and any(  # "strikes by
             (a.sector or "GOV") in p.actor_sector for a in actors)), pattern)  # workers"
         if pattern.actor_sector and not any(
                 (a.sector or "GOV") in pattern.actor_sector for a in actors):
             return None
         target_preps = {"with", "on", "against", "to", "for", "into"} | (
-            {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set())  # "the killing of Saleh"
+            {"of"} if pattern.cameo[:2] in FORCE_ROOTS else set()) | {  # "the killing of Saleh"
+            w[5:] for w in pattern.recipient if w.startswith("prep:")
+            and w not in DEFAULT_RECIPIENTS}  # the entry's own: "the release of Zia"
         recipients = patients + self._resolve_all(
             [g for c in noun.children if c.dep_ == "prep" and c.lower_ in target_preps
              for g in c.children if g.dep_ == "pobj"], ctx) + addressed
@@ -1135,12 +1158,40 @@ def _object_words(obj: Token | None) -> set[str]:
     words: set[str] = set()
     for noun in [obj, *obj.conjuncts]:  # "intelligence sharing and security assistance"
         words |= {noun.lemma_.lower(), noun.lower_}
+        words |= {w for c in _cargo(noun) for w in (c.lemma_.lower(), c.lower_)}
         if noun.ent_type_ == "PERSON" and len(entity_of(noun)) > 1:
             words.add("@person")  # "captured John Cantlie": a full name (a lone word
             # tagged PERSON is as often a place: "seized Avdiivka")
         for child in noun.children:
             if child.dep_ in {"amod", "compound"}:
                 words |= {f"{child.lower_} {w}" for w in (noun.lemma_.lower(), noun.lower_)}
+    return words
+
+
+def _cargo(noun: Token) -> list[Token]:
+    """'ships loaded with medicines', 'planes carrying aid': what a vehicle carries is
+    what is sent."""
+    acts = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in CARGO_VERBS]
+    heads = [g for a in acts for c in a.children
+             for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+             if g.dep_ in {"dobj", "pobj"}]
+    return [t for h in heads for t in [h, *h.conjuncts]]
+
+
+def _occurs(verb: Token) -> bool:
+    """'the protests continued', 'the ceasefire took effect': the
+    clause says that its subject event happens."""
+    return verb.lemma_ in OCCURRENCE_VERBS or (verb.lemma_ == "take" and any(
+        c.dep_ == "dobj" and c.lemma_ == "effect" for c in verb.children))
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """What qualifies an event noun: its modifiers ('joint exercises') and the objects of
+    'in', 'on' and 'of' ('a pause in offensive operations')."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "of"}:
+            words |= {w for g in prep.children if g.dep_ == "pobj" for w in _object_words(g)}
     return words
 
 
@@ -1156,6 +1207,9 @@ def _has_pp(verb: Token, prep: str, objects: tuple[str, ...]) -> bool:
 def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern) -> list[Token]:
     """Heads in a slot: 'dobj', 'dative', 'prep:with', 'object.prep:on'."""
     owner, _, slot = where.rpartition(".")
+    if owner == "xcomp":  # "asked to open talks with Washington": a slot of the act asked for
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return _find_slot(act, _direct_object(act), slot, pattern) if act is not None else []
     if owner == "object" and obj is None:
         obj = _direct_object(verb)  # "discuss the crisis with von der Leyen"
     base = {"object": obj, "ccomp": next((c for c in verb.children if c.dep_ == "ccomp"),
@@ -1164,7 +1218,7 @@ def _find_slot(verb: Token, obj: Token | None, where: str, pattern: VerbPattern)
         return []
     if owner == "ccomp" and verb.lemma_ not in DEMAND_HEADS and not _prospective(base):
         return []  # "warned that Somalia was facing famine": a forecast names no target
-    if slot in {"nsubj", "poss"}:
+    if slot in {"nsubj", "poss", "compound"}:  # "granted China mining rights"
         return [c for c in base.children if c.dep_ == slot]
     if slot == "dobj":
         if pattern.object:
@@ -1395,8 +1449,8 @@ def _requested(verb: Token) -> bool:
     infinitive = verb.dep_ in {"advcl", "ccomp"} and any(c.lower_ == "to" and c.dep_ == "aux"
                                                          for c in verb.children)
     # "told reporters he expected": a finite clause under "tell" is reported, not requested
-    return (verb.dep_ == "xcomp" or infinitive) and head.lemma_ in REQUEST_HEADS \
-        and any(c.dep_ in {"dobj", "prep"} for c in head.children)
+    return (verb.dep_ == "xcomp" or infinitive) and head.lemma_ in REQUEST_HEADS and (
+        any(c.dep_ in {"dobj", "prep"} for c in head.children) or head.lemma_ in SELF_REQUESTS)
 
 
 def _is_consult(pattern: VerbPattern) -> bool:
