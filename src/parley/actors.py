@@ -38,6 +38,8 @@ REPORTER_SECTORS = {"MED", "JRN"}  # news agencies report; pronouns do not refer
 TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
 DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
                     "REF", "CRM", "JRN"}
+PLACE_OWNERS = {"city", "town", "village", "capital", "country", "region", "province",
+                "state", "territory", "enclave"}  # "the city's hospital" is the city's
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -733,6 +735,10 @@ class DocumentActors:
                     tok.doc[tok.i - 2].lower_ == "pro"):  # "pro-government forces": the
                 country = self.context_country(head)  # government of where the story is
                 if country:
+                    return country, tok
+            if tok.dep_ == "poss" and tok.lemma_ in PLACE_OWNERS and tok.pos_ == "NOUN":
+                country = self.context_country(head)  # "the city's Saudi maternity
+                if country:  # hospital": the place it stands in, not the name's nationality
                     return country, tok
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
