@@ -109,3 +109,45 @@ def test_days_of_fighting_with_x_frame_the_subjects_act(code_text):
 ])
 def test_advances_and_demolitions_are_force(code_text, text, pair):
     assert _pairs(code_text(text, "2025-06-01"), "ASSAULT") == [pair]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Forty villagers were taken hostage by Boko Haram fighters in Borno state on Sunday.",
+     (["NGA"], ["NGA"])),
+    ("Three aid workers were taken hostage by Islamic State militants near Raqqa in 2014.",
+     (["IMG"], ["SYR"])),
+])
+def test_an_object_predicate_selects_the_pattern(code_text, text, pair):
+    coded = code_text(text, "2025-06-01")
+    assert [(_countries(e.actors), _countries(e.recipients)) for e in _events(coded, "ASSAULT")
+            if "abduct" in e.modes] == [pair]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russian tanks rolled into the Ukrainian town of Kupiansk on Friday.", (["RUS"], ["UKR"])),
+    ("Turkish troops moved into the Syrian border town of Afrin in 2018.", (["TUR"], ["SYR"])),
+])
+def test_forces_moving_into_a_place_seize_it(code_text, text, pair):
+    assert _pairs(code_text(text, "2025-06-01"), "COERCE") == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    ("Israeli jets struck Iranian air defences on Saturday, the first time Israel has openly "
+    "attacked Iran."),
+    ("Ukrainian drones hit an oil refinery near Moscow, the first time Ukraine has struck the "
+    "Russian capital's region."),
+])
+def test_the_first_time_restates_the_act(code_text, text):
+    assert len(_events(code_text(text, "2025-06-01"), "ASSAULT")) == 1
+
+
+@pytest.mark.parametrize("text, sides", [
+    (("Thai troops shelled Cambodian positions near the border on Monday. Artillery exchanges "
+     "along the frontier killed at least nine people, officials said."), {"THA", "KHM"}),
+    (("Azerbaijani forces attacked Armenian positions on Tuesday. Officials said clashes "
+     "overnight had killed 12 soldiers."), {"AZE", "ARM"}),
+])
+def test_exchanges_with_no_side_named_are_between_the_latest_sides(code_text, text, sides):
+    coded = code_text(text, "2025-06-01")
+    later = [e for e in _events(coded, "ASSAULT") if e.sentence_index == 1]
+    assert later and {m.country for m in later[0].actors} == sides

@@ -86,6 +86,7 @@ GOAL_NOUNS = {"plan", "goal", "aim", "idea", "strategy", "objective", "intention
               "mission", "task", "hope", "ambition", "purpose"}
 OBLIGATION_MODALS = {"should", "must", "ought"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
+EXCHANGES = {"exchange", "duel", "clash", "skirmish", "firefight", "fighting"}  # two-sided
 DURATIONS = {"hour", "day", "night", "week", "month", "year", "decade"}
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -199,7 +200,8 @@ class EventCoder:
         if not candidates:
             return []
         obj = _direct_object(verb)
-        object_words = _object_words(obj)
+        object_words = _object_words(obj) | {  # "were taken hostage": the object predicate
+            c.lemma_.lower() for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"}
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}  # "hit back" is
         # often parsed as an adverb: it selects a "back" pattern but blocks no other
@@ -251,6 +253,9 @@ class EventCoder:
             return None  # "unless he resigned", "until Yoon steps down": a condition
         if _time_anchor(verb):
             return None  # "has not allowed aid in since it took control": background
+        if verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ in {
+                "npadvmod", "appos"}:  # "jets shot down drones, the first time a NATO
+            return None  # member has fired on Russian assets": the same act, restated
         if _generic(verb) or _stative(verb):
             return None  # "it is easier to bomb a country", "are imprisoned or dead"
         if verb.head.lemma_ == "let" and verb.head.dep_ == "ROOT" and not any(
@@ -541,12 +546,26 @@ class EventCoder:
         31'): its actors are those named in the noun phrase, else those of the earlier
         event it refers to."""
         nouns = [h for h in heads if h.pos_ == "NOUN" and (
-            h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+            h.lemma_ in REFERRING_NOUNS or h.lemma_ in EXCHANGES
+            or self.verbs.candidates("NOUN", h.lemma_))]
         for noun in nouns:
             found = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
+            if not found and noun.lemma_ in EXCHANGES and "ASSAULT" in verb_kinds:
+                found = self._latest_sides(noun, ctx)  # "artillery exchanges killed 13"
             if found:
                 return found
         return self._referred_event_actors(nouns, ctx, verb_kinds)
+
+    def _latest_sides(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """'India struck Pakistan. Artillery exchanges killed 13 people': force traded with
+        no side named is between the two sides of the latest use of force in the story."""
+        event = next((e for e in reversed(ctx.previous) if e.plover == "ASSAULT"
+                      and e.recipients), None)
+        if event is None:
+            return []
+        return [replace(m, text=noun.text, start=noun.idx, end=noun.idx + len(noun),
+                        kind="event-actor", rule=f"coref:sides:{event.id}")
+                for m in event.actors + event.recipients]
 
     def _noun_agents(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
         """Who carried out an event noun beyond its own modifiers and 'by' phrase (see
