@@ -151,3 +151,12 @@ def test_exchanges_with_no_side_named_are_between_the_latest_sides(code_text, te
     coded = code_text(text, "2025-06-01")
     later = [e for e in _events(coded, "ASSAULT") if e.sentence_index == 1]
     assert later and {m.country for m in later[0].actors} == sides
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Fighters from a Syria-based militia attacked a US base in Jordan on Sunday.", "SYRREB"),
+    ("Militants from a Pakistan-based group attacked an army camp in Uri in Kashmir.", "PAKREB"),
+])
+def test_armed_men_from_an_x_based_group_are_of_x(code_text, text, actor):
+    coded = code_text(text, "2025-06-01")
+    assert [m.code for e in _events(coded, "ASSAULT") for m in e.actors] == [actor]

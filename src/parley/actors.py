@@ -727,7 +727,8 @@ class DocumentActors:
             if names_backer(tok):
                 continue
             leader = [c for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
-            if tok.lemma_ == "lead" and tok.tag_ == "VBN" and leader:  # "the US-led coalition"
+            if tok.lemma_ in {"lead", "base"} and tok.tag_ == "VBN" and leader:  # "the US-led
+                # coalition", "the Pakistan-based group": where it is based is its country
                 country = self.base.country_of(_name_span(leader[0]).text)
                 if country:
                     return country, leader[0]
@@ -768,6 +769,9 @@ class DocumentActors:
                         body = self.resolve_token(obj, as_argument=False)  # "ministers from
                         country = body.country if body and body.kind == "org" else None
                         # the alliance": the alliance named before
+                    if not country and tok.lower_ == "from" and obj.pos_ == "NOUN":
+                        country, _ = self._modifier_country(obj)  # "gunmen from the
+                        # Pakistan-based group": the group's country
                     if not country and tok.lower_ == "in" and obj.ent_type_ == "GPE":
                         # "officials in Brussels", "diplomats in Kabul"
                         country = self.base.capital_country(name) or (
