@@ -160,3 +160,12 @@ def test_exchanges_with_no_side_named_are_between_the_latest_sides(code_text, te
 def test_armed_men_from_an_x_based_group_are_of_x(code_text, text, actor):
     coded = code_text(text, "2025-06-01")
     assert [m.code for e in _events(coded, "ASSAULT") for m in e.actors] == [actor]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Congo accused Rwanda of backing the rebels.", "ACCUSE"),
+    ("Rwanda denied that its troops were fighting in Congo.", "ASSAULT"),
+])
+def test_bare_congo_is_the_drc(code_text, text, plover):
+    coded = code_text(text, "2025-06-01")
+    assert "COD" in {m.country for e in _events(coded, plover) for m in e.actors + e.recipients}
