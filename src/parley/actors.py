@@ -38,6 +38,8 @@ REPORTER_SECTORS = {"MED", "JRN"}  # news agencies report; pronouns do not refer
 TRANSNATIONAL_SECTORS = {"NGO", "HRI"}  # aid and rights groups, with no country named
 DOMESTIC_SECTORS = {"COP", "CVL", "LAB", "EDU", "OPP", "JUD", "LEG", "AGR", "MED", "HLH",
                     "REF", "CRM", "JRN"}
+PLACE_OWNERS = {"city", "town", "village", "capital", "country", "region", "province",
+                "state", "territory", "enclave"}  # "the city's hospital" is the city's
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -735,7 +737,8 @@ class DocumentActors:
             if names_backer(tok):
                 continue
             leader = [c for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
-            if tok.lemma_ == "lead" and tok.tag_ == "VBN" and leader:  # "the US-led coalition"
+            if tok.lemma_ in {"lead", "base"} and tok.tag_ == "VBN" and leader:  # "the US-led
+                # coalition", "the Pakistan-based group": where it is based is its country
                 country = self.base.country_of(_name_span(leader[0]).text)
                 if country:
                     return country, leader[0]
@@ -743,6 +746,10 @@ class DocumentActors:
                     tok.doc[tok.i - 2].lower_ == "pro"):  # "pro-government forces": the
                 country = self.context_country(head)  # government of where the story is
                 if country:
+                    return country, tok
+            if tok.dep_ == "poss" and tok.lemma_ in PLACE_OWNERS and tok.pos_ == "NOUN":
+                country = self.context_country(head)  # "the city's Saudi maternity
+                if country:  # hospital": the place it stands in, not the name's nationality
                     return country, tok
             if tok.dep_ in MODIFIER_DEPS or (tok.dep_ == "det" and tok.tag_ == "NNP"):
                 name = _name_span(tok).text
@@ -772,6 +779,9 @@ class DocumentActors:
                         body = self.resolve_token(obj, as_argument=False)  # "ministers from
                         country = body.country if body and body.kind == "org" else None
                         # the alliance": the alliance named before
+                    if not country and tok.lower_ == "from" and obj.pos_ == "NOUN":
+                        country, _ = self._modifier_country(obj)  # "gunmen from the
+                        # Pakistan-based group": the group's country
                     if not country and tok.lower_ == "in" and obj.ent_type_ == "GPE":
                         # "officials in Brussels", "diplomats in Kabul"
                         country = self.base.capital_country(name) or (

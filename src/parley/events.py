@@ -92,6 +92,8 @@ GOAL_NOUNS = {"plan", "goal", "aim", "idea", "strategy", "objective", "intention
               "mission", "task", "hope", "ambition", "purpose"}
 OBLIGATION_MODALS = {"should", "must", "ought"}
 FRAMING_PREPS = {"during", "after", "following"}  # an act framed by an event that took place
+EXCHANGES = {"exchange", "duel", "clash", "skirmish", "firefight", "fighting"}  # two-sided
+DURATIONS = {"hour", "day", "night", "week", "month", "year", "decade"}
 ATTITUDES = {"SUPPORT", "ACCUSE", "REJECT"}  # stances towards someone else
 OWNER_KINDS = {"his": "person", "her": "person", "its": "group", "their": "group"}
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -114,6 +116,8 @@ NOT_TARGET_PREPS = {"alongside", "besides", "like", "unlike", "including", "acco
 ATTACK_SITE_PREPS = {"in", "inside", "on", "across", "near", "into"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "promised Kyiv to send": the promiser acts
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+PERCEPTION_VERBS = {"see", "watch", "witness", "describe", "film", "show", "hear", "recall",
+                    "record", "depict", "capture", "spot", "find", "photograph"}
 ALLEGATION_HEADS = {"accuse", "blame", "charge", "suspect", "convict", "indict", "sentence",
                     "prosecute", "jail", "arrest", "detain", "try"}
 CONTROL_PREPS = {"of", "for"}  # "accused X of attacking", "blamed X for attacking": X acts
@@ -204,7 +208,8 @@ class EventCoder:
         if not candidates:
             return []
         obj = _direct_object(verb)
-        object_words = _object_words(obj)
+        object_words = _object_words(obj) | {  # "were taken hostage": the object predicate
+            c.lemma_.lower() for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"}
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}  # "hit back" is
         # often parsed as an adverb: it selects a "back" pattern but blocks no other
@@ -254,6 +259,11 @@ class EventCoder:
         if any(c.dep_ == "mark" and (c.lower_ == "unless" or (
                 c.lower_ == "until" and verb.tag_ in {"VBZ", "VBP", "VB"})) for c in verb.children):
             return None  # "unless he resigned", "until Yoon steps down": a condition
+        if _time_anchor(verb):
+            return None  # "has not allowed aid in since it took control": background
+        if verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ in {
+                "npadvmod", "appos"}:  # "jets shot down drones, the first time a NATO
+            return None  # member has fired on Russian assets": the same act, restated
         if _generic(verb) or _stative(verb):
             return None  # "it is easier to bomb a country", "are imprisoned or dead"
         if verb.head.lemma_ == "let" and verb.head.dep_ == "ROOT" and not any(
@@ -302,6 +312,10 @@ class EventCoder:
             actors = self._state_agent(verb, recipients, sector, ctx)
             explanation.append(f"agentless arrest or conviction: the state's {sector} acts")
         passive_conj = verb.dep_ == "conj" and _passive(verb.head)  # "rounded up and shot"
+        if passive and not actors and code.plover == "ASSAULT" and unnamed:
+            actors = self._launch_site(verb, ctx)  # "missiles were fired from Iran"
+            if actors:
+                explanation.append(f"agentless passive of force fired from '{actors[0].text}'")
         if (passive or passive_conj) and not actors and code.plover == "ASSAULT" and unnamed:
             actors = self._recent_attackers(recipients, ctx)  # "Isis fighters stormed the
             # village. Dozens of men were shot.": who used force just before
@@ -338,6 +352,51 @@ class EventCoder:
                 return [replace(m, rule=f"discourse-agent:{event.id}:{m.rule}")
                         for m in event.actors]
         return []
+
+    def _target_owner(self, target: ActorMention, actors: list[ActorMention], trigger: Token,
+                      ctx: SentenceContext) -> ActorMention:
+        """'Tehran said an Israeli strike on its consulate': whoever uses force does not
+        strike its own, so 'its' is the reporting speaker, else the latest other party
+        named before it."""
+        own = {a.country for a in actors}
+        pronoun = _token_at(trigger.doc, target.start)
+        if target.country not in own or pronoun is None or pronoun.dep_ != "poss" or (
+                pronoun.lower_ not in {"its", "their"}):
+            return target
+        speaker = _reporting_speaker(trigger, self.verbs.reporting)
+        named = [ctx.actors.resolve_token(speaker)] if speaker is not None else []
+        owner = next((m for m in named if m and m.country and m.country not in own), None) or max(
+            (m for m in ctx.actors.history if m.start < pronoun.idx
+             and m.kind in {"org", "country", "agent"} and m.country
+             and m.country not in own | BLOCS), key=lambda m: m.start, default=None)
+        if owner is None:
+            return target
+        code = f"{owner.country}{target.sector or ''}"
+        return replace(target, country=owner.country, code=code,
+                       rule=f"target-owner:{owner.rule}")
+
+    def _launch_site(self, verb: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """'missiles were fired at its territory from Iran': force that came from a country
+        and names no one who used it is that country's."""
+        for prep in _phrase_tokens(verb):
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                text, start, end = _pobj_text(prep)
+                country = ctx.actors.base.country_of(text) if text else None
+                if country and country not in BLOCS:
+                    return [ActorMention(text=text, start=start, end=end, code=country,
+                                         country=country, kind="country",
+                                         rule=f"launch-site:{text}", article_id=ctx.article_id,
+                                         sentence_index=ctx.index)]
+        return []
+
+    def _unnamed_fighters(self, heads: list[Token], ctx: SentenceContext) -> list[ActorMention]:
+        """'The RSF seized El Fasher. Survivors described fighters shooting men': armed men
+        of no named side ('fighters', 'gunmen', 'soldiers') are those who used force just
+        before."""
+        armed = [h for h in heads if h.pos_ == "NOUN" and ctx.actors.agent_sector(h) in {
+            "MIL", "REB"} and not any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep"}
+                                      for c in h.children)]
+        return self._recent_attackers([], ctx) if armed else []
 
     def _speaker_for_we(self, heads: list[Token], verb: Token, ctx: SentenceContext
                         ) -> list[ActorMention]:
@@ -403,7 +462,7 @@ class EventCoder:
                                                        for h in heads):
                 heads = [token.head]  # "protesters, who marched": the antecedent acts
             if heads:
-                found = (self._resolve_all(heads, ctx)
+                found = (self._resolve_all(heads, ctx) or self._unnamed_fighters(heads, ctx)
                          or self._event_noun_actors(heads, ctx, self._kinds("VERB", verb))
                          or self._speaker_for_we(heads, token, ctx))
                 if not found and via == "conj" and token.dep_ == "ccomp":
@@ -429,10 +488,12 @@ class EventCoder:
             if token.dep_ == "relcl" and not passive:
                 return self._resolve_all([token.head], ctx)
             if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in {
-                    "nsubj", "nsubjpass", "appos"}:  # "troops targeting Kurdish fighters",
-                # "the Turkish deployment, targeting ...": the noun acts
-                found = self._resolve_all([token.head], ctx) or self._event_noun_actors(
-                    [token.head], ctx, self._kinds("VERB", verb))
+                    "nsubj", "nsubjpass", "appos", "dobj", "pobj"}:  # "troops targeting
+                # Kurdish fighters", "the Turkish deployment, targeting ...", "described
+                # fighters shooting men", "footage of soldiers beating": the noun acts
+                found = self._resolve_all([token.head], ctx) or self._unnamed_fighters(
+                    [token.head], ctx) or self._event_noun_actors([token.head], ctx,
+                                                                  self._kinds("VERB", verb))
                 if found:
                     return found
             owner = [c for c in token.head.children if c.dep_ == "poss"]
@@ -454,6 +515,11 @@ class EventCoder:
                               if c.dep_ == "dobj" and c.i < token.i]
                 if controller:  # "prompted Finland and Sweden to join": they join
                     return self._resolve_all(controller, ctx)
+            seen = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and seen and (
+                    token.head.lemma_ in PERCEPTION_VERBS):  # "described fighters going
+                return self._resolve_all(seen, ctx) or self._unnamed_fighters(seen, ctx)
+                # door to door, shooting men": they shoot
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 token, via = token.head, token.dep_
                 continue
@@ -500,12 +566,26 @@ class EventCoder:
         31'): its actors are those named in the noun phrase, else those of the earlier
         event it refers to."""
         nouns = [h for h in heads if h.pos_ == "NOUN" and (
-            h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+            h.lemma_ in REFERRING_NOUNS or h.lemma_ in EXCHANGES
+            or self.verbs.candidates("NOUN", h.lemma_))]
         for noun in nouns:
             found = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
+            if not found and noun.lemma_ in EXCHANGES and "ASSAULT" in verb_kinds:
+                found = self._latest_sides(noun, ctx)  # "artillery exchanges killed 13"
             if found:
                 return found
         return self._referred_event_actors(nouns, ctx, verb_kinds)
+
+    def _latest_sides(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
+        """'India struck Pakistan. Artillery exchanges killed 13 people': force traded with
+        no side named is between the two sides of the latest use of force in the story."""
+        event = next((e for e in reversed(ctx.previous) if e.plover == "ASSAULT"
+                      and e.recipients), None)
+        if event is None:
+            return []
+        return [replace(m, text=noun.text, start=noun.idx, end=noun.idx + len(noun),
+                        kind="event-actor", rule=f"coref:sides:{event.id}")
+                for m in event.actors + event.recipients]
 
     def _noun_agents(self, noun: Token, ctx: SentenceContext) -> list[ActorMention]:
         """Who carried out an event noun beyond its own modifiers and 'by' phrase (see
@@ -587,7 +667,8 @@ class EventCoder:
         verbless = noun.dep_ == "ROOT" or (noun.head.pos_ in {"NOUN", "PROPN"} and not any(
             t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent))
         ongoing = (noun.dep_ == "nsubj" and _occurs(noun.head)
-                   and not _has_condition(noun.head))  # not "if the crackdown continued"
+                   and not _has_condition(noun.head) and not _proviso(noun.head))
+        # not "if the crackdown continued", "would not sign deals while the fighting lasted"
         in_force = pattern.cameo in TRUCE_CODES and _takes_effect(noun)
         existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
         actors = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
@@ -600,8 +681,12 @@ class EventCoder:
         addressed = self._resolve_all([  # "Trump's demand that Germany repatriate"
             g for c in noun.children if c.dep_ == "acl" and noun.lemma_ in REQUEST_NOUNS
             for g in c.children if g.dep_ in SUBJECT_DEPS], ctx)
-        clause = noun.head.head if noun.dep_ == "pobj" else None
-        framing = clause is not None and noun.head.lower_ in FRAMING_PREPS and (
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and prep.head.lemma_ in DURATIONS and (
+                prep.head.dep_ == "pobj"):  # "after days of fighting with Congolese soldiers"
+            prep = prep.head.head
+        clause = prep.head if prep is not None else None
+        framing = clause is not None and prep.lower_ in FRAMING_PREPS and (
             clause.pos_ in {"VERB", "AUX"}) and not _has_condition(clause) and (
             actors or any(c.dep_ == "prep" and c.lower_ in {"with", "between"}
                           for c in noun.children))  # not "during the talks" told before
@@ -718,6 +803,8 @@ class EventCoder:
         if not actors and pattern.symmetric and len(recipients) > 1:
             actors, recipients = recipients[:1], recipients[1:]
         actors, recipients = _drop_bare_countries(actors), _drop_bare_countries(recipients)
+        if (pattern.plover or self.cameo.get(pattern.cameo).plover) in FORCE_TYPES:
+            recipients = [self._target_owner(r, actors, trigger, ctx) for r in recipients]
         recipients = _other_parties(actors, recipients)
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)  # "A and B met"
@@ -1078,6 +1165,15 @@ def _generic(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ == "be" and any(
         c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+
+
+def _time_anchor(verb: Token) -> bool:
+    """'has not allowed convoys in since it took control': a 'since' clause under a
+    perfect dates the state the main clause reports; its own act is background."""
+    head = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                        for c in verb.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
 
 
 def _stative(verb: Token) -> bool:
@@ -1583,6 +1679,14 @@ def _has_condition(token: Token) -> bool:
             c.dep_ == "advmod" and c.lower_ == "even" for c in kids)
     return conditional(token) or any(c.dep_ == "advcl" and conditional(c)
                                      for c in token.children)
+
+
+def _proviso(clause: Token) -> bool:
+    """'would not conclude trade deals while the fighting continued': a 'while' clause
+    under a future or hypothetical clause states a condition, not what is going on."""
+    return any(m.dep_ == "mark" and m.lower_ == "while" for m in clause.children) and any(
+        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+        for a in clause.head.children)
 
 
 def _reporting_verb(trigger: Token, reporting: frozenset[str]) -> Token | None:
