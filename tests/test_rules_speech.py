@@ -122,3 +122,19 @@ def test_a_forecast_under_a_warning_keeps_its_condition(code_text):
 def test_at_a_partys_request_the_party_asked_the_actor(code_text, text, asker, asked):
     coded = code_text(text, "2024-06-03")
     assert ([asker], [asked]) in _pairs(coded, "REQUEST")
+
+
+@pytest.mark.parametrize("text, plover, actor, recipient", [
+    ("Britain said it would not join any American strike on Iran.", "REJECT", "GBR", "USA"),
+    ("France said it would join the Saudi-led campaign in Yemen.", "AGREE", "FRA", "SAU"),
+])
+def test_joining_a_partys_military_operation_cooperates_with_it(code_text, text, plover,
+                                                               actor, recipient):
+    coded = code_text(text, "2024-06-03")
+    assert any(a == [actor] and recipient in r for a, r in _pairs(coded, plover))
+
+
+def test_a_military_operation_joined_is_the_joiners_own_force(code_text):
+    coded = code_text("French jets bombed rebel depots near Sanaa, joining the Saudi-led "
+                      "campaign in Yemen.", "2024-06-03")
+    assert not _events(coded, "COOPERATE")

@@ -526,6 +526,11 @@ class EventCoder:
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
+            if where == "object.agent" and obj is not None:  # "join any Israeli strike"
+                found = self._noun_modifier_actors(obj, ctx)
+                if found:
+                    return found
+                continue
             heads = _find_slot(verb, obj, where, pattern)
             found = [m for m in self._resolve_all(heads, ctx)
                      if not (pattern.symmetric and m.kind == "place")]  # met *at* a venue
