@@ -138,3 +138,9 @@ def test_a_military_operation_joined_is_the_joiners_own_force(code_text):
     coded = code_text("French jets bombed rebel depots near Sanaa, joining the Saudi-led "
                       "campaign in Yemen.", "2024-06-03")
     assert not _events(coded, "COOPERATE")
+
+
+def test_a_judgement_of_any_such_act_accuses_no_one(code_text):
+    coded = code_text("Turkish jets bombed Kurdish positions in Syria on Monday. A Pentagon "
+                      "spokesman said any such strike would be unacceptable.", "2024-06-03")
+    assert not _events(coded, "ACCUSE")

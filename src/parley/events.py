@@ -386,8 +386,9 @@ class EventCoder:
             return None
         if judged is None or judged.lower_ == "it" or not speakers or not any(
                 # "it was unacceptable for troops to remain": "it" is no party
-                self._condemning(p) for p in predicates):
-            return None
+                self._condemning(p) for p in predicates) or any(
+                c.dep_ == "det" and c.lower_ in {"any", "no"} for c in judged.children):
+            return None  # "any such move would be unacceptable": no act of anyone yet
         pattern = VerbPattern(id="condemning-word:111", lemma=verb.lemma_, cameo="111",
                               require_recipient=True,
                               source="rule: a condemning word given to a party or its act")
