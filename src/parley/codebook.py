@@ -144,6 +144,8 @@ class VerbDictionary:
     reporting: frozenset[str] = frozenset()
     object_targets: dict[str, str] = field(default_factory=dict)  # "demonstration" -> CVL
     target_sites: dict[str, str] = field(default_factory=dict)  # "village" -> CVL, wherever
+    labelling: frozenset[str] = frozenset()  # "called X a Y", "described X as Y"
+    condemning: frozenset[str] = frozenset()  # "illegal", "act of war": words that accuse
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> VerbDictionary:
@@ -151,7 +153,9 @@ class VerbDictionary:
         raw = yaml.safe_load((data / "verbs.yaml").read_text(encoding="utf-8"))
         targets = yaml.safe_load((data / "object_targets.yaml").read_text(encoding="utf-8"))
         book = cls(reporting=frozenset(raw.get("reporting_verbs", [])),
-                   object_targets=targets["own_country"], target_sites=targets["sites"])
+                   object_targets=targets["own_country"], target_sites=targets["sites"],
+                   labelling=frozenset(raw.get("labelling_verbs", [])),
+                   condemning=frozenset(raw.get("condemning_words", [])))
         book.add(pattern_from_dict(e, f"verbs.yaml:{e['lemma']}") for e in raw["patterns"])
         for path in extra:
             try:

@@ -74,6 +74,7 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "port
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HISTORICAL_AFTER = timedelta(days=365)
 THREAT_HEADS = {"threaten", "vow", "warn", "promise", "pledge"}
+PRESUPPOSING = {"continue", "keep"}  # "if it continues to reject": it does reject
 THREAT_CODES = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "130", "SANCTION": "1312",
                 "PROTEST": "133"}
 # A refusal of a cooperative act or a concession, by what is refused (CAMEO 12x).
@@ -168,7 +169,9 @@ class EventCoder:
                         used_nouns |= {t.i for t in [obj] if t is not None and not any(
                             c.dep_ == "prep" and c.lower_ == "between" for c in t.children)}
                         used_nouns |= {g.i for c in token.children if c.dep_ == "prep"
-                                       for g in c.children if g.dep_ == "pobj"}
+                                       for g in c.children if g.dep_ == "pobj" and not (
+                                           c.lower_ == "at" and g.lemma_ in REQUEST_NOUNS)}
+                        # "at Israel's request" is Israel's own act
                         events.append(event)
                         break
         for token in sent:
@@ -176,6 +179,12 @@ class EventCoder:
                 demand = self._reported_demand(token, sent, ctx)
                 if demand:
                     events.append(demand)
+        triggers = {e.trigger_start for e in events}
+        for token in sent:
+            if token.idx not in triggers:
+                judgement = self._condemnation(token, sent, ctx)
+                if judgement:
+                    events.append(judgement)
         for token in sent:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
                 event = self._noun_event(token, sent, ctx)
@@ -264,6 +273,9 @@ class EventCoder:
         if verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ in {
                 "npadvmod", "appos"}:  # "jets shot down drones, the first time a NATO
             return None  # member has fired on Russian assets": the same act, restated
+        if _threat_condition(verb):
+            return None  # "would face a harsher response if it retaliated": what is warned
+            # against, not an event
         if _generic(verb) or _stative(verb):
             return None  # "it is easier to bomb a country", "are imprisoned or dead"
         if verb.head.lemma_ == "let" and verb.head.dep_ == "ROOT" and not any(
@@ -424,6 +436,64 @@ class EventCoder:
         explanation = [f"'{reporting.text}' reports what another party should do: a request"]
         return self._build(pattern, clause, None, speakers, addressed, sent, ctx, explanation)
 
+    def _condemnation(self, verb: Token, sent: Span, ctx: SentenceContext) -> Event | None:
+        """'called the strikes an act of war', 'described Lai as a parasite', 'said the
+        parliament was illegitimate': a speaker who gives a party, or an act of a party, a
+        condemning word accuses that party (CAMEO 111)."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return None
+        if verb.lemma_ in self.verbs.labelling and verb.pos_ == "VERB":
+            judged = next((c for c in kids if c.dep_ == "dobj"), None)
+            named = [c for c in kids if c.dep_ == "dative"] + [  # "designated China a force"
+                c for c in kids if c.dep_ == "dobj" and c is not judged]
+            predicates = [c for c in kids if c.dep_ == "oprd"] + _as_phrase(verb) + (
+                _as_phrase(judged) if judged is not None else [])
+            if named and judged is not None and not predicates:
+                judged, predicates = (named[0], [judged]) if named[0].i < judged.i else (
+                    judged, named[:1])
+            speakers = self._subjects(verb, ctx)
+        elif verb.lemma_ == "be" and (reporter := _reporting_verb(
+                verb, self.verbs.reporting)) is not None:
+            judged = next((c for c in kids if c.dep_ == "nsubj"), None)
+            predicates = [c for c in kids if c.dep_ in {"acomp", "attr"}]
+            speakers = self._subjects(reporter, ctx)
+        else:
+            return None
+        if judged is None or judged.lower_ == "it" or not speakers or not any(
+                # "it was unacceptable for troops to remain": "it" is no party
+                self._condemning(p) for p in predicates) or any(
+                c.dep_ == "det" and c.lower_ in {"any", "no"} for c in judged.children):
+            return None  # "any such move would be unacceptable": no act of anyone yet
+        pattern = VerbPattern(id="condemning-word:111", lemma=verb.lemma_, cameo="111",
+                              require_recipient=True,
+                              source="rule: a condemning word given to a party or its act")
+        explanation = [f"'{verb.text}' gives '{judged.text}' a condemning word: an accusation"]
+        return self._build(pattern, verb, None, speakers, self._judged_party(judged, verb, ctx),
+                           sent, ctx, explanation)
+
+    def _condemning(self, predicate: Token) -> bool:
+        """Whether a predicate ('a highly provocative move', 'an act of war', 'treasonous')
+        is, or is modified by, one of the dictionary's condemning words."""
+        words = {predicate.lemma_.lower(), predicate.lower_}
+        words |= {m.lemma_.lower() for c in predicate.children if c.dep_ in {"amod", "compound"}
+                  for m in [c, *c.conjuncts]}  # "an unfriendly and hostile state"
+        words |= {f"{predicate.lemma_} of {g.lemma_}".lower() for c in predicate.children
+                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"}
+        words |= {f"{c.lemma_} {predicate.lemma_}".lower() for c in predicate.children
+                  if c.dep_ in {"amod", "compound"}}  # "war crime"
+        return bool(words & self.verbs.condemning)
+
+    def _judged_party(self, judged: Token, verb: Token, ctx: SentenceContext
+                      ) -> list[ActorMention]:
+        """The party a judgement is about: the actor named, or the one who carried out the
+        act named; 'flew close to a destroyer in what it called a provocative move': the
+        actor of the clause the judgement qualifies."""
+        if judged.lower_ == "what" and verb.dep_ == "pcomp" and verb.head.head.pos_ in {
+                "VERB", "AUX"}:
+            return self._subjects(verb.head.head, ctx)
+        return self._resolve_all([judged], ctx) or self._event_noun_actors([judged], ctx)
+
     def _state_agent(self, verb: Token, patients: list[ActorMention], sector: str,
                      ctx: SentenceContext) -> list[ActorMention]:
         """The police or court of the place named in the verb's phrase ('detained in
@@ -543,6 +613,11 @@ class EventCoder:
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
+            if where == "object.agent" and obj is not None:  # "join any Israeli strike"
+                found = self._noun_modifier_actors(obj, ctx)
+                if found:
+                    return found
+                continue
             heads = _find_slot(verb, obj, where, pattern)
             found = [m for m in self._resolve_all(heads, ctx)
                      if not (pattern.symmetric and m.kind == "place")]  # met *at* a venue
@@ -601,15 +676,21 @@ class EventCoder:
     def _referred_event_actors(self, nouns: list[Token], ctx: SentenceContext,
                                verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """'Qatar condemned the attack': the target is who carried out the attack, the
-        actor of the latest earlier event of that kind. 'The measures ban imports': a
-        general noun refers to an event of the verb's kind, else to the latest event."""
+        actor of the latest earlier event of that kind, one named with the same word
+        first ('the strikes' are the strikes reported before, not any later attack). 'The
+        measures ban imports': a general noun refers to an event of the verb's kind, else
+        to the latest event."""
         for noun in nouns:
-            if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-                continue  # "announced sanctions" creates the event; "the sanctions" refers
+            if not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.lower_ == "such"
+                       for c in noun.children):
+                continue  # "announced sanctions" creates the event; "the sanctions" and
+                # "such strikes" refer
             kinds = self._kinds("NOUN", noun)
             candidates = list(reversed(ctx.previous))
             if not kinds and verb_kinds:
                 candidates.sort(key=lambda e: e.plover not in verb_kinds)  # stable
+            candidates.sort(key=lambda e: not {noun.lower_, noun.lemma_.lower()} & set(
+                e.trigger.lower().split()))
             for event in candidates:
                 if not kinds or event.plover in kinds:
                     return [ActorMention(**{**a.__dict__, "text": noun.text, "start": noun.idx,
@@ -692,10 +773,18 @@ class EventCoder:
                           for c in noun.children))  # not "during the talks" told before
         if framing and not actors:  # "said during a meeting with the emir": the speaker met
             actors = self._subjects(clause, ctx)
+        granted = clause is not None and noun.head.lower_ == "at" and (
+            noun.lemma_ in REQUEST_NOUNS) and clause.pos_ in {"VERB", "AUX"}
+        if granted:  # "held a session at Israel's request", "at the request of Israel":
+            # Israel asked it of whoever acts
+            actors = actors or self._resolve_all([g for c in noun.children if c.dep_ == "prep"
+                                                  and c.lower_ == "of" for g in c.children
+                                                  if g.dep_ == "pobj"], ctx)
+            addressed = self._subjects(clause, ctx) if actors else []
         demanded = bool(actors and addressed and {m.country for m in addressed}
                         - {a.country for a in actors})
         if not (governed or anchored or verbless or ongoing or in_force or existential or framing
-                or demanded or self._sides_named(noun, actors, ctx)):
+                or demanded or (granted and addressed) or self._sides_named(noun, actors, ctx)):
             return None
         patients = [a for a in actors if a.kind == "person" and pattern.cameo[:2] in {"17", "18"}]
         actors = [a for a in actors if a not in patients]  # "Maduro's arrest": he is arrested
@@ -1135,6 +1224,34 @@ def _beside(token: Token, trigger: Token) -> bool:
             return True  # "fighting on the side of Assad's regime"
         current = current.head
     return False
+
+
+def _threat_condition(verb: Token) -> bool:
+    """The 'if' clause of a threat ('threatened Moscow with sanctions if ...'), or of a
+    warning that the one who would act would suffer for it ('warned that Israel would face a
+    harsher response if it retaliated'), states what is warned against, not an act; 'if it
+    continues to reject' still reports the ongoing rejection, and 'warned that the crisis
+    would deepen if the rebels advanced' is a forecast of the advance."""
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.lemma_ not in PRESUPPOSING:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.lemma_ in PRESUPPOSING or not any(
+            m.dep_ == "mark" and m.lower_ == "if" for m in clause.children):
+        return False
+    main = clause.head
+    if main.lemma_ in THREAT_HEADS:
+        return True
+    actor = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    sufferer = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+    return main.dep_ == "ccomp" and main.head.lemma_ in THREAT_HEADS and (
+        actor is not None and sufferer is not None) and (
+        actor.pos_ == "PRON" or actor.lower_ == sufferer.lower_)
+
+
+def _as_phrase(token: Token) -> list[Token]:
+    """What 'as' gives a word ('described X as a parasite', 'as treasonous')."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}]
 
 
 def _alleged(verb: Token) -> bool:
