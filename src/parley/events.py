@@ -271,8 +271,8 @@ class EventCoder:
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
-        if not recipients and self.cameo.get(pattern.cameo).plover in ATTITUDES and (
-                _own_object(verb, actors)):
+        if not _other_parties(actors, recipients) and self.cameo.get(
+                pattern.cameo).plover in ATTITUDES and _own_object(verb, actors):
             return None  # "Trump defended his decision": no one else is addressed
         if pattern.actor:  # "Guterres drew criticism from Kyiv": Kyiv criticised him
             named = next((found for where in pattern.actor
@@ -452,8 +452,11 @@ class EventCoder:
                 heads = [verb.head]  # "Yunus, who was convicted"
             if not heads and verb.dep_ == "acl":
                 heads = [verb.head]  # "the sanctions imposed on Russia by the EU"
-        if heads:
-            return self._resolve_all(heads, ctx)
+        if heads:  # "the warrants were welcomed": who issued the warrants; but "talks
+            # were held" are the event itself
+            return self._resolve_all(heads, ctx) or ([] if pattern.symmetric else
+                                                     self._referred_event_actors(
+                                                         self._event_nouns(heads), ctx))
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
@@ -462,8 +465,7 @@ class EventCoder:
                      if not (pattern.symmetric and m.kind == "place")]  # met *at* a venue
             if found:
                 return found
-            referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
-                h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+            referred += [h for h in self._event_nouns(heads) if h.dep_ == "dobj"]
         if pattern.symmetric:
             return []
         return self._resolve_all(_proposers(obj if obj is not None else _direct_object(verb),
@@ -474,13 +476,17 @@ class EventCoder:
         """The PLOVER types the dictionary gives a word."""
         return {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(pos, token.lemma_)}
 
+    def _event_nouns(self, heads: list[Token]) -> list[Token]:
+        """The heads that name an event or an act ('the strikes', 'the decision')."""
+        return [h for h in heads if h.pos_ == "NOUN" and (
+            h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+
     def _event_noun_actors(self, heads: list[Token], ctx: SentenceContext,
                            verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """An event as the subject ('artillery exchanges killed 13', 'the strikes killed
         31'): its actors are those named in the noun phrase, else those of the earlier
         event it refers to."""
-        nouns = [h for h in heads if h.pos_ == "NOUN" and (
-            h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+        nouns = self._event_nouns(heads)
         for noun in nouns:
             found = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
             if found:
@@ -502,7 +508,9 @@ class EventCoder:
                                verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """'Qatar condemned the attack': the target is who carried out the attack, the
         actor of the latest earlier event of that kind. 'The measures ban imports': a
-        general noun refers to an event of the verb's kind, else to the latest event."""
+        general noun refers to an event of the verb's kind, else to the latest event. An
+        event reported with the same noun comes first: 'the strikes' are those 'launched'
+        before, not a shooting reported since."""
         for noun in nouns:
             if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
                 continue  # "announced sanctions" creates the event; "the sanctions" refers
@@ -510,6 +518,7 @@ class EventCoder:
             candidates = list(reversed(ctx.previous))
             if not kinds and verb_kinds:
                 candidates.sort(key=lambda e: e.plover not in verb_kinds)  # stable
+            candidates.sort(key=lambda e: noun.lemma_ not in _trigger_lemmas(e, noun.doc))
             for event in candidates:
                 if not kinds or event.plover in kinds:
                     return [ActorMention(**{**a.__dict__, "text": noun.text, "start": noun.idx,
@@ -683,8 +692,10 @@ class EventCoder:
         recipients = _other_parties(actors, recipients)
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)  # "A and B met"
-        if _is_consult(pattern):  # talking to the press is not a consultation
-            recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}]
+        if _is_consult(pattern):  # talking to the press is not a consultation, and an act
+            # ("welcomed the warrants") is not a party met, though its author is named
+            recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}
+                          and r.kind != "event-actor"]
         if not recipients and (pattern.plover or self.cameo.get(pattern.cameo).plover) == "ASSAULT":
             recipients = self._attack_site(trigger, obj, actors, ctx)
             if recipients:
@@ -987,6 +998,13 @@ def _beside(token: Token, trigger: Token) -> bool:
             return True  # "fighting on the side of Assad's regime"
         current = current.head
     return False
+
+
+def _trigger_lemmas(event: Event, doc) -> set[str]:
+    """The lemmas of an event's trigger words ('launched … strikes': launch, strike)."""
+    words = set(event.trigger.split(" … "))
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return {t.lemma_ for t in span or () if t.text in words}
 
 
 def _alleged(verb: Token) -> bool:
