@@ -762,7 +762,9 @@ class DocumentActors:
                     country = self.place_country(name)  # "Istanbul police", "Kyiv officials"
                 if country:
                     return country, tok
-                group = self._last(tok.idx, {"org", "country", "agent"})
+                owner = self._object_owner(tok)
+                group = owner if owner and owner.kind != "person" else self._last(
+                    tok.idx, {"org", "country", "agent"})
                 if tok.lower_ in GROUP_PRONOUNS and group:
                     return group.country, tok
             if tok.dep_ == "prep" and tok.lower_ in {"of", "from", "in"}:  # "teams from China"
@@ -823,12 +825,26 @@ class DocumentActors:
         setting = self.sentence_setting(head)
         if setting:
             return setting
-        counts = Counter(m.country for m in self.history
-                         if m.start < head.idx and m.country not in BLOCS)
+        named = sorted([(m.start, m.country) for m in self.history
+                        if m.start < head.idx and m.country not in BLOCS]
+                       + self._places_before(head))
+        counts = Counter(country for _, country in named)
         if counts:
             top = max(counts.values())  # the story's main country; the latest one on a tie
-            return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
+            return next(c for _, c in reversed(named) if counts[c] == top)
         return None  # "thanked Washington": a party named in the sentence is not a setting
+
+    def _places_before(self, head: Token) -> list[tuple[int, str]]:
+        """The countries of places named in the sentences before that name no actor ('was
+        flown to New Delhi'): the story's setting counts towards its main country."""
+        taken = {m.start for m in self.history}
+        places = []
+        for token in head.doc[:sentence_of(head).start]:
+            if token.ent_iob_ == "B" and token.ent_type_ == "GPE" and token.idx not in taken:
+                country = self._place_name_country(entity_of(token).text)
+                if country and country not in BLOCS:
+                    places.append((token.idx, country))
+        return places
 
     def sentence_setting(self, head: Token) -> str | None:
         """The country of the nearest place named as a setting in the head's sentence."""
@@ -873,6 +889,9 @@ class DocumentActors:
                     return None  # "the Home Office said it would", "the government said
                     # it would": an actor we do not know
         person = token.lower_ in PERSON_PRONOUNS
+        owner = self._object_owner(token)
+        if owner and (owner.kind == "person") == person:
+            return self._placed(owner, token, "coref:own-object")
         kinds = {"person"} if person else {"org", "country", "agent"}
         if token.dep_ in {"nsubj", "nsubjpass"}:  # a subject continues the last topic
             topic = self._previous_subject(token, kinds)
@@ -896,6 +915,18 @@ class DocumentActors:
                           and m.sector not in REPORTER_SECTORS  # "told the AP that it"
                           and not _plural(m, token.doc)), None)
         return self._placed(found, token, "coref:pronoun") if found else None
+
+    def _object_owner(self, token: Token) -> ActorMention | None:
+        """'Washington pulled its troops out': a possessive in a verb's object is the
+        verb's subject (or that of the verb it depends on: 'were to pull')."""
+        if token.dep_ != "poss" or token.head.dep_ != "dobj":
+            return None
+        verb = token.head.head
+        while verb.dep_ in {"xcomp", "conj"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.resolve_token(subjects[0]) if subjects else None
 
     def _plural_antecedent(self, token: Token) -> ActorMention | None:
         """'they'/'them'/'their': the nearest plural noun phrase ('eight countries', 'Saudi

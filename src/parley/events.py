@@ -301,8 +301,8 @@ class EventCoder:
         explanation.append(f"actor from {'passive agent' if passive else 'subject'}: "
                            + ", ".join(f"{m.text}->{m.code} ({m.rule})" for m in actors))
         recipients = self._recipients(verb, pattern, obj, passive, ctx)
-        if not recipients and self.cameo.get(pattern.cameo).plover in ATTITUDES and (
-                _own_object(verb, actors)):
+        if not _other_parties(actors, recipients) and self.cameo.get(
+                pattern.cameo).plover in ATTITUDES and _own_object(verb, actors):
             return None  # "Trump defended his decision": no one else is addressed
         if pattern.actor:  # "Guterres drew criticism from Kyiv": Kyiv criticised him
             named = next((found for where in pattern.actor
@@ -608,8 +608,12 @@ class EventCoder:
         found = self._resolve_all(heads, ctx)
         paid = verb.dep_ != "acl" and bool(pattern.object) and obj is not None and any(
             _counted(h).i == obj.i for h in heads)  # "euros would be paid to Ukraine": the
-        if found or (heads and not paid):  # subject is the thing, the slots name the party
+        if found:  # subject is the thing, the slots name the party
             return found
+        if heads and not paid:  # "the warrants were welcomed": who issued the warrants; but
+            # "talks were held" are the event itself
+            return [] if pattern.symmetric else self._referred_event_actors(
+                self._event_nouns(heads), ctx)
         slots = [*pattern.recipient, *([f"prep:{pattern.prep}"] if pattern.prep else [])]
         referred: list[Token] = [obj] if obj is not None and obj.dep_ == "dobj" else []
         for where in slots:  # the first slot that names an actor
@@ -623,8 +627,7 @@ class EventCoder:
                      if not (pattern.symmetric and m.kind == "place")]  # met *at* a venue
             if found:
                 return found
-            referred += [h for h in heads if h.pos_ == "NOUN" and h.dep_ == "dobj" and (
-                h.lemma_ in REFERRING_NOUNS or self.verbs.candidates("NOUN", h.lemma_))]
+            referred += [h for h in self._event_nouns(heads) if h.dep_ == "dobj"]
         if pattern.symmetric:
             return []
         return self._resolve_all(_proposers(obj if obj is not None else _direct_object(verb),
@@ -635,14 +638,18 @@ class EventCoder:
         """The PLOVER types the dictionary gives a word."""
         return {self.cameo.get(p.cameo).plover for p in self.verbs.candidates(pos, token.lemma_)}
 
+    def _event_nouns(self, heads: list[Token]) -> list[Token]:
+        """The heads that name an event or an act ('the strikes', 'the decision')."""
+        return [h for h in heads if h.pos_ == "NOUN" and (
+            h.lemma_ in REFERRING_NOUNS or h.lemma_ in EXCHANGES
+            or self.verbs.candidates("NOUN", h.lemma_))]
+
     def _event_noun_actors(self, heads: list[Token], ctx: SentenceContext,
                            verb_kinds: set[str] = frozenset()) -> list[ActorMention]:
         """An event as the subject ('artillery exchanges killed 13', 'the strikes killed
         31'): its actors are those named in the noun phrase, else those of the earlier
         event it refers to."""
-        nouns = [h for h in heads if h.pos_ == "NOUN" and (
-            h.lemma_ in REFERRING_NOUNS or h.lemma_ in EXCHANGES
-            or self.verbs.candidates("NOUN", h.lemma_))]
+        nouns = self._event_nouns(heads)
         for noun in nouns:
             found = self._noun_modifier_actors(noun, ctx) or self._noun_agents(noun, ctx)
             if not found and noun.lemma_ in EXCHANGES and "ASSAULT" in verb_kinds:
@@ -689,8 +696,7 @@ class EventCoder:
             candidates = list(reversed(ctx.previous))
             if not kinds and verb_kinds:
                 candidates.sort(key=lambda e: e.plover not in verb_kinds)  # stable
-            candidates.sort(key=lambda e: not {noun.lower_, noun.lemma_.lower()} & set(
-                e.trigger.lower().split()))
+            candidates.sort(key=lambda e: noun.lemma_ not in _trigger_lemmas(e, noun.doc))
             for event in candidates:
                 if not kinds or event.plover in kinds:
                     return [ActorMention(**{**a.__dict__, "text": noun.text, "start": noun.idx,
@@ -897,8 +903,10 @@ class EventCoder:
         recipients = _other_parties(actors, recipients)
         if (pattern.symmetric and not recipients) or _reciprocal(trigger):
             actors, recipients = _split_sides(actors)  # "A and B met"
-        if _is_consult(pattern):  # talking to the press is not a consultation
-            recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}]
+        if _is_consult(pattern):  # talking to the press is not a consultation, and an act
+            # ("welcomed the warrants") is not a party met, though its author is named
+            recipients = [r for r in recipients if r.sector not in {"MED", "JRN"}
+                          and r.kind != "event-actor"]
         if not recipients and (pattern.plover or self.cameo.get(pattern.cameo).plover) == "ASSAULT":
             recipients = self._attack_site(trigger, obj, actors, ctx)
             if recipients:
@@ -1252,6 +1260,13 @@ def _as_phrase(token: Token) -> list[Token]:
     """What 'as' gives a word ('described X as a parasite', 'as treasonous')."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
             for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}]
+
+
+def _trigger_lemmas(event: Event, doc) -> set[str]:
+    """The lemmas of an event's trigger words ('launched … strikes': launch, strike)."""
+    words = set(event.trigger.split(" … "))
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return {t.lemma_ for t in span or () if t.text in words}
 
 
 def _alleged(verb: Token) -> bool:
