@@ -73,3 +73,15 @@ def test_a_possessive_in_the_object_is_the_subject(code_text, text, actor, recip
     event = next(e for e in coded.events if e.trigger.startswith("pull"))
     assert _countries(event.actors) == [actor]
     assert _countries(event.recipients) == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Kenya revoked the licences of three oil companies on Tuesday.", "KENBUS"),
+    (("Prosecutors in Turkey opened an investigation into two construction firms after the "
+     "earthquake."), "TURBUS"),
+])
+def test_companies_acted_on_without_a_country_are_at_home(code_text, text, recipient):
+    """What is acted on includes the owner of the object ('the licences of companies') and
+    what is looked into; companies named without a country are the actor's own."""
+    coded = code_text(text, "2025-03-05")
+    assert [r.code for e in coded.events for r in e.recipients] == [recipient]

@@ -1037,6 +1037,10 @@ class EventCoder:
         heads = [t for t in [trigger, *objects] if t is not None]
         sites = [g for h in heads for c in h.children if c.dep_ == "prep"
                  and c.lower_ in {"on", "against"} for g in c.children if g.dep_ == "pobj"]
+        objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (
+            c.lower_ == "into" or (c.lower_ == "of" and h is not trigger))
+            for g in c.children if g.dep_ == "pobj"]  # "an investigation into two firms",
+        # "revoked the licences of 16 companies": what is acted on
         for target in filter(None, objects + sites):
             lemma = target.lemma_.lower()
             sector = self.verbs.target_sites.get(lemma) or (
