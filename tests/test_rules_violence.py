@@ -169,3 +169,16 @@ def test_armed_men_from_an_x_based_group_are_of_x(code_text, text, actor):
 def test_bare_congo_is_the_drc(code_text, text, plover):
     coded = code_text(text, "2025-06-01")
     assert "COD" in {m.country for e in _events(coded, plover) for m in e.actors + e.recipients}
+
+
+def test_where_targets_come_from_is_not_who_fired(code_text):
+    coded = code_text("Shots were fired at migrants from Afghanistan near the border.",
+                      "2025-06-01")
+    assert "AFG" not in {m.country for e in _events(coded, "ASSAULT") for m in e.actors}
+
+
+def test_soldiers_are_not_taken_for_the_irregulars_just_reported(code_text):
+    coded = code_text("Islamic State militants attacked a village in Borno state on Friday. "
+                      "Survivors said soldiers shot two men.", "2025-06-01")
+    later = [e for e in _events(coded, "ASSAULT") if e.sentence_index == 1]
+    assert not any(m.code == "IMGREB" for e in later for m in e.actors)

@@ -391,7 +391,9 @@ class EventCoder:
         """'missiles were fired at its territory from Iran': force that came from a country
         and names no one who used it is that country's."""
         for prep in _phrase_tokens(verb):
-            if prep.dep_ == "prep" and prep.lower_ == "from":
+            if prep.dep_ == "prep" and prep.lower_ == "from" and (
+                    prep.head is verb or not ctx.actors.agent_sector(prep.head)):  # not
+                # "shots were fired at migrants from Afghanistan": where people come from
                 text, start, end = _pobj_text(prep)
                 country = ctx.actors.base.country_of(text) if text else None
                 if country and country not in BLOCS:
@@ -402,13 +404,14 @@ class EventCoder:
         return []
 
     def _unnamed_fighters(self, heads: list[Token], ctx: SentenceContext) -> list[ActorMention]:
-        """'The RSF seized El Fasher. Survivors described fighters shooting men': armed men
-        of no named side ('fighters', 'gunmen', 'soldiers') are those who used force just
-        before."""
-        armed = [h for h in heads if h.pos_ == "NOUN" and ctx.actors.agent_sector(h) in {
-            "MIL", "REB"} and not any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep"}
-                                      for c in h.children)]
-        return self._recent_attackers([], ctx) if armed else []
+        """'The RSF seized El Fasher. Survivors described fighters shooting men': irregulars
+        of no named side ('fighters', 'gunmen', 'militants') are the irregulars who used
+        force just before (not soldiers, who may be the other side)."""
+        armed = [h for h in heads if h.pos_ == "NOUN" and ctx.actors.agent_sector(h) == "REB"
+                 and not any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep"}
+                             for c in h.children)]
+        found = self._recent_attackers([], ctx) if armed else []
+        return found if found and all(m.sector == "REB" for m in found) else []
 
     def _speaker_for_we(self, heads: list[Token], verb: Token, ctx: SentenceContext
                         ) -> list[ActorMention]:
