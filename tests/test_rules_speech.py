@@ -144,3 +144,16 @@ def test_a_judgement_of_any_such_act_accuses_no_one(code_text):
     coded = code_text("Turkish jets bombed Kurdish positions in Syria on Monday. A Pentagon "
                       "spokesman said any such strike would be unacceptable.", "2024-06-03")
     assert not _events(coded, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, speaker, target", [
+    (("Israeli jets bombed an Iranian convoy near Damascus on Monday. Tehran said the attack "
+      "would not go unanswered."), "IRN", "ISR"),
+    (("Ukrainian drones struck an oil depot in Belgorod overnight. The Kremlin warned that the "
+      "strike would not go unpunished."), "RUS", "UKR"),
+])
+def test_an_act_that_will_not_go_unanswered_is_threatened(code_text, text, speaker, target):
+    coded = code_text(text, "2024-06-03")
+    threats = [e for e in _events(coded, "THREATEN") if _countries(e.actors) == [speaker]]
+    assert threats and _countries(threats[0].recipients) == [target]
+    assert "negation" not in threats[0].modes

@@ -146,6 +146,7 @@ class VerbDictionary:
     target_sites: dict[str, str] = field(default_factory=dict)  # "village" -> CVL, wherever
     labelling: frozenset[str] = frozenset()  # "called X a Y", "described X as Y"
     condemning: frozenset[str] = frozenset()  # "illegal", "act of war": words that accuse
+    unanswered: frozenset[str] = frozenset()  # "will not go unpunished": a threat
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> VerbDictionary:
@@ -155,7 +156,8 @@ class VerbDictionary:
         book = cls(reporting=frozenset(raw.get("reporting_verbs", [])),
                    object_targets=targets["own_country"], target_sites=targets["sites"],
                    labelling=frozenset(raw.get("labelling_verbs", [])),
-                   condemning=frozenset(raw.get("condemning_words", [])))
+                   condemning=frozenset(raw.get("condemning_words", [])),
+                   unanswered=frozenset(raw.get("unanswered_words", [])))
         book.add(pattern_from_dict(e, f"verbs.yaml:{e['lemma']}") for e in raw["patterns"])
         for path in extra:
             try:

@@ -182,7 +182,8 @@ class EventCoder:
         triggers = {e.trigger_start for e in events}
         for token in sent:
             if token.idx not in triggers:
-                judgement = self._condemnation(token, sent, ctx)
+                judgement = self._condemnation(token, sent, ctx) or self._unanswered(
+                    token, sent, ctx)
                 if judgement:
                     events.append(judgement)
         for token in sent:
@@ -474,6 +475,29 @@ class EventCoder:
         explanation = [f"'{verb.text}' gives '{judged.text}' a condemning word: an accusation"]
         return self._build(pattern, verb, None, speakers, self._judged_party(judged, verb, ctx),
                            sent, ctx, explanation)
+
+    def _unanswered(self, verb: Token, sent: Span, ctx: SentenceContext) -> Event | None:
+        """'warned that the raids would not go unanswered': a speaker who says an act will
+        not go unpunished threatens to respond to whoever carried it out (CAMEO 138)."""
+        reporter = _reporting_verb(verb, self.verbs.reporting)
+        if reporter is None or not any(c.dep_ == "neg" for c in verb.children) or not any(
+                c.dep_ in {"acomp", "oprd", "advmod"} and c.lower_ in self.verbs.unanswered
+                for c in verb.children):
+            return None
+        act = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        speakers = self._subjects(reporter, ctx)
+        if not act or not speakers:
+            return None
+        pattern = VerbPattern(id="unanswered:138", lemma=verb.lemma_, cameo="138",
+                              require_recipient=True,
+                              source="rule: an act that will not go unanswered")
+        explanation = [f"'{act[0].text}' will not go unanswered: a threat to respond"]
+        event = self._build(pattern, verb, None, speakers,
+                            self._event_noun_actors(act, ctx) or self._resolve_all(act, ctx),
+                            sent, ctx, explanation)
+        if event:  # the "not" belongs to the idiom: nothing is denied
+            event.modes = [m for m in event.modes if m != "negation"]
+        return event
 
     def _condemning(self, predicate: Token) -> bool:
         """Whether a predicate ('a highly provocative move', 'an act of war', 'treasonous')
