@@ -825,26 +825,12 @@ class DocumentActors:
         setting = self.sentence_setting(head)
         if setting:
             return setting
-        named = sorted([(m.start, m.country) for m in self.history
-                        if m.start < head.idx and m.country not in BLOCS]
-                       + self._places_before(head))
-        counts = Counter(country for _, country in named)
+        counts = Counter(m.country for m in self.history
+                         if m.start < head.idx and m.country not in BLOCS)
         if counts:
             top = max(counts.values())  # the story's main country; the latest one on a tie
-            return next(c for _, c in reversed(named) if counts[c] == top)
+            return next(c for c in reversed(self.recent_countries) if counts.get(c) == top)
         return None  # "thanked Washington": a party named in the sentence is not a setting
-
-    def _places_before(self, head: Token) -> list[tuple[int, str]]:
-        """The countries of places named in the sentences before that name no actor ('was
-        flown to New Delhi'): the story's setting counts towards its main country."""
-        taken = {m.start for m in self.history}
-        places = []
-        for token in head.doc[:sentence_of(head).start]:
-            if token.ent_iob_ == "B" and token.ent_type_ == "GPE" and token.idx not in taken:
-                country = self._place_name_country(entity_of(token).text)
-                if country and country not in BLOCS:
-                    places.append((token.idx, country))
-        return places
 
     def sentence_setting(self, head: Token) -> str | None:
         """The country of the nearest place named as a setting in the head's sentence."""
