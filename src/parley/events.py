@@ -457,8 +457,9 @@ class EventCoder:
                 judged, predicates = (named[0], [judged]) if named[0].i < judged.i else (
                     judged, named[:1])
             speakers = self._subjects(verb, ctx)
-        elif verb.lemma_ == "be" and (reporter := _reporting_verb(
-                verb, self.verbs.reporting)) is not None:
+        elif verb.lemma_ == "be" and any(  # the cheap test first: this runs on every token
+                c.dep_ in {"acomp", "attr"} and self._condemning(c) for c in kids) and (
+                reporter := _reporting_verb(verb, self.verbs.reporting)) is not None:
             judged = next((c for c in kids if c.dep_ == "nsubj"), None)
             predicates = [c for c in kids if c.dep_ in {"acomp", "attr"}]
             speakers = self._subjects(reporter, ctx)
@@ -479,10 +480,12 @@ class EventCoder:
     def _unanswered(self, verb: Token, sent: Span, ctx: SentenceContext) -> Event | None:
         """'warned that the raids would not go unanswered': a speaker who says an act will
         not go unpunished threatens to respond to whoever carried it out (CAMEO 138)."""
-        reporter = _reporting_verb(verb, self.verbs.reporting)
-        if reporter is None or not any(c.dep_ == "neg" for c in verb.children) or not any(
+        if not any(c.dep_ == "neg" for c in verb.children) or not any(
                 c.dep_ in {"acomp", "oprd", "advmod"} and c.lower_ in self.verbs.unanswered
                 for c in verb.children):
+            return None
+        reporter = _reporting_verb(verb, self.verbs.reporting)
+        if reporter is None:
             return None
         act = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         speakers = self._subjects(reporter, ctx)
