@@ -647,3 +647,11 @@ def test_a_truce_in_force_is_between_the_storys_sides(code_text, second):
 def test_a_mediator_is_no_party_to_the_truce(code_text):
     coded = code_text("Egypt brokered the truce after three days of talks.", "2024-09-16")
     assert not _events(coded, "RETREAT")
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Russian troops took the town without firing a shot.", "ASSAULT"),
+    ("Instead of meeting Zelensky, Putin sent Medinsky to Istanbul.", "CONSULT"),
+])
+def test_acts_instead_of_or_without_which_others_happen_are_not_done(code_text, text, plover):
+    assert not _events(code_text(text, "2024-05-01"), plover)

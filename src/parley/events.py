@@ -286,6 +286,10 @@ class EventCoder:
                 verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than"
                                             for c in verb.head.children)):
             return None  # "should rehabilitate rather than prosecute": the road not taken
+        if verb.dep_ == "pcomp" and (verb.head.lower_ == "without" or (
+                verb.head.lower_ == "of" and any(c.lower_ == "instead"
+                                                 for c in verb.head.children))):
+            return None  # "instead of retreating", "took the town without firing a shot"
         if any(c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_VERBS for c in verb.children):
             return None  # "declined to be named", "refused to comment": a source's reticence,
             # not a refusal
