@@ -655,3 +655,11 @@ def test_a_mediator_is_no_party_to_the_truce(code_text):
 ])
 def test_acts_instead_of_or_without_which_others_happen_are_not_done(code_text, text, plover):
     assert not _events(code_text(text, "2024-05-01"), plover)
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon pressed for French troops to be stationed along its border with Israel.",
+    "Armenia appealed for Russian soldiers to be stationed on its border with Azerbaijan.",
+])
+def test_a_for_to_clause_under_a_request_is_not_done(code_text, text):
+    assert not _events(code_text(text, "2019-10-20"), "MOBILIZE")

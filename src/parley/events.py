@@ -1524,8 +1524,9 @@ def _unrealised_infinitive(verb: Token) -> bool:
     """'a pretext for the US to launch strikes', 'the motivation to launch attacks',
     'in an attempt to enter': a purpose or possibility, not a reported act. Infinitives
     under verbs of intent, request, threat, refusal or success are handled elsewhere."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                    for c in verb.children):
+    bare = verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(  # "for a force to be stationed"
+        c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children))
+    if not bare or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
     if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -1541,8 +1542,8 @@ def _unrealised_infinitive(verb: Token) -> bool:
         return False  # "set up blockades to protest over low incomes": the act is the protest
     if verb.dep_ == "acl" and head.lemma_ in INTENT_NOUNS:
         return False  # "plans to return", "a deal to release": intent, coded as such
-    if verb.dep_ == "advcl" and any(t.lemma_ in INTENT_NOUNS for t in head.subtree
-                                    if t.i < verb.i):
+    if verb.dep_ == "advcl" and any(t.lemma_ in INTENT_NOUNS and t.pos_ == "NOUN"
+                                    for t in head.subtree if t.i < verb.i):
         return False  # "laying the groundwork for Exxon to return"
     return verb.dep_ in {"acl", "advcl", "relcl"}
 
