@@ -6,20 +6,14 @@ Each sentence is our own and none of them is in the gold sets: the rules must ge
 from __future__ import annotations
 
 import pytest
-
-
-def _events(coded, plover):
-    return [e for e in coded.events if e.plover == plover]
+from coded import countries as _countries
+from coded import events_of as _events
 
 
 def _one(coded, plover):
     found = _events(coded, plover)
     assert found, [(e.plover, e.rule, [a.code for a in e.actors]) for e in coded.events]
     return found[0]
-
-
-def _countries(mentions):
-    return sorted({m.country for m in mentions})
 
 
 def test_an_accused_act_is_alleged_not_coded(code_text):

@@ -7,16 +7,13 @@ Each sentence is our own and none of them is in the gold sets: the rules must ge
 from __future__ import annotations
 
 import pytest
+from coded import countries as _countries
 
 
 def _last(coded, plover):
     found = [e for e in coded.events if e.plover == plover]
     assert found, [(e.plover, e.rule, [a.code for a in e.actors]) for e in coded.events]
     return found[-1]
-
-
-def _countries(mentions):
-    return sorted({m.country for m in mentions})
 
 
 @pytest.mark.parametrize("text, plover, actor, recipient", [

@@ -6,18 +6,9 @@ Each sentence is our own and none of them is in the gold sets: the rules must ge
 from __future__ import annotations
 
 import pytest
-
-
-def _events(coded, plover):
-    return [e for e in coded.events if e.plover == plover]
-
-
-def _countries(mentions):
-    return sorted({m.country for m in mentions})
-
-
-def _pairs(coded, plover):
-    return [(_countries(e.actors), _countries(e.recipients)) for e in _events(coded, plover)]
+from coded import countries as _countries
+from coded import events_of as _events
+from coded import pairs as _pairs
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
